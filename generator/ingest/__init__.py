@@ -1,0 +1,135 @@
+"""Ingest: a file in content/sources/ becomes a Source.
+
+Steps, each in its own module: decode the bytes (decode.py), read the format
+(text.py, markdown.py, html.py), repair scraped text (repair.py), then check
+that what is left is an English article.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import py3langid
+from dateutil import parser as date_parser
+
+from generator.exceptions import (
+    EmptySource, NotEnglish, SourceTooLarge, UnreadableSource, UnsupportedSource,
+)
+from generator.ingest.decode import decode
+from generator.ingest.html import read_html
+from generator.ingest.markdown import read_markdown
+from generator.ingest.parsed import Parsed
+from generator.ingest.repair import repair
+from generator.ingest.text import read_text
+from generator.model import Source
+from generator.slugs import slugify
+
+log = logging.getLogger("briefing.ingest")
+
+READERS = {
+    ".txt": ("text", read_text),
+    ".text": ("text", read_text),
+    ".md": ("markdown", read_markdown),
+    ".markdown": ("markdown", read_markdown),
+    ".html": ("html", read_html),
+    ".htm": ("html", read_html),
+}
+SOURCE_SUFFIXES = tuple(READERS)
+_LANGUAGE_SAMPLE_CHARS = 4000
+_MIN_CHARS_FOR_LANGUAGE = 200
+
+
+@dataclass(frozen=True, kw_only=True)
+class IngestOptions:
+    root: Path
+    """Project root; Source.path is relative to it."""
+    max_bytes: int = 20 * 1024 * 1024
+    lexicon: frozenset[str] = frozenset()
+    """Known English words, for the glued-word repair (see repair.py)."""
+
+
+def is_source_file(path: Path) -> bool:
+    return path.suffix.lower() in READERS and not path.name.startswith(".")
+
+
+def read_bytes(path: Path, options: IngestOptions) -> bytes:
+    """The file's bytes, refused above the size limit before anything is read."""
+    shown = display_path(path, options.root)
+    try:
+        size = path.stat().st_size
+        if size > options.max_bytes:
+            raise SourceTooLarge(shown, f"{size / 1e6:.1f} MB; the limit is {options.max_bytes / 1e6:.0f} MB")
+        return path.read_bytes()
+    except OSError as error:
+        raise UnreadableSource(shown, error.strerror or str(error)) from error
+
+
+def read_source(path: Path, data: bytes, options: IngestOptions) -> Source:
+    """The Source in `data`, the bytes of `path`; raises a SourceError naming the file."""
+    shown = display_path(path, options.root)
+    if path.suffix.lower() not in READERS:
+        raise UnsupportedSource(shown, f"'{path.suffix or path.name}'")
+    format_name, reader = READERS[path.suffix.lower()]
+    decoded = decode(data, shown)
+    parsed = reader(decoded.text, shown)
+    paragraphs, dropped = repair(parsed.paragraphs, options.lexicon)
+    if not paragraphs:
+        raise EmptySource(shown, "no paragraphs of text after the title")
+    warnings = [w for w in (decoded.warning,) if w]
+    if dropped:
+        log.debug("%s: dropped %d boilerplate paragraph(s)", shown, dropped)
+    language = detect_language(paragraphs)
+    if language != "en":
+        raise NotEnglish(shown, f"it reads as language '{language}'")
+    meta = parsed.meta
+    return Source(
+        path=shown,
+        slug=slugify(path.stem, fallback="source"),
+        digest=hashlib.sha256(data).hexdigest(),
+        title=(parsed.title or path.stem).strip(),
+        paragraphs=tuple(paragraphs),
+        format=format_name,
+        publisher=meta.get("publisher"),
+        url=meta.get("url"),
+        published=normalise_date(meta.get("published")),
+        author=meta.get("author"),
+        briefing=slugify(meta["briefing"]) if meta.get("briefing") else None,
+        warnings=tuple(warnings),
+    )
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def detect_language(paragraphs: list[str]) -> str:
+    """ISO code of the text's language; "en" when there is too little text to tell."""
+    sample = " ".join(paragraphs)[:_LANGUAGE_SAMPLE_CHARS]
+    if len(sample) < _MIN_CHARS_FOR_LANGUAGE:
+        return "en"
+    language, _ = py3langid.classify(sample)
+    return language
+
+
+def normalise_date(value: str | None) -> str | None:
+    """An ISO date (YYYY-MM-DD) from the forms sources use, or None."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        pass
+    try:
+        return date_parser.parse(value, fuzzy=True, default=dt.datetime(1900, 1, 1)).date().isoformat()
+    except (ValueError, OverflowError):
+        log.debug("unreadable date %r", value)
+        return None
+
+
+__all__ = ["IngestOptions", "Parsed", "SOURCE_SUFFIXES", "is_source_file", "read_bytes", "read_source"]
