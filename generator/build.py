@@ -1,30 +1,171 @@
-"""build(): the pipeline from sources to site, top to bottom."""
+"""build(): the pipeline from sources to site, top to bottom.
+
+    list sources -> extract (cache, all cores) -> drop duplicates -> assemble briefings
+    -> render Markdown -> write what changed -> MkDocs -> feeds, cards, redirects -> swap site
+
+Everything is gathered and checked before anything is written; the state
+(slugs, change logs, hashes of written files) is saved last.
+"""
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import os
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.config import load_project
-from generator.exceptions import SourceError
+from generator.assemble import Assembled, assemble
+from generator.config import Project, load_project
+from generator.exceptions import DuplicateSource, SourceError
 from generator.extract import extract, load_pipeline
-from generator.extract.nlp import load_lexicon
-from generator.ingest import IngestOptions, read_bytes, read_source
+from generator.extract.batch import Outcome, extract_sources, ingest_options
+from generator.files import build_lock
+from generator.ingest import is_source_file, read_bytes, read_source
 from generator.model import Extraction
+from generator.render import render_site_pages
+from generator.site import build_site, finish_writing, write_pages
+from generator.state import load_state, save_state
+
+log = logging.getLogger("briefing.build")
+
+
+@dataclass
+class BuildResult:
+    project: Project
+    outcomes: list[Outcome] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    assembled: Assembled | None = None
+    written: tuple[str, ...] = ()
+    seconds: float = 0.0
+    strict: bool = False
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    @property
+    def messages(self) -> list[str]:
+        lines = [f"error: {o.error.format_message()}" for o in self.failed if o.error is not None]
+        return lines + [f"warning: {w}" for w in self.warnings]
+
+    def summary_line(self) -> str:
+        count = lambda status: sum(1 for o in self.outcomes if o.status == status)  # noqa: E731
+        briefings = len(self.assembled.briefings) if self.assembled else 0
+        return (f"{len(self.outcomes)} sources read: {count('extracted')} extracted, {count('cached')} cached, "
+                f"{count('failed')} failed; {briefings} briefings, {len(self.written)} pages written; "
+                f"{self.seconds:.1f} s")
+
+    def report(self) -> dict:
+        """The --report JSON: every source with its status, every briefing with its files."""
+        docs = self.project.relative(self.project.docs_dir)
+        briefings = []
+        for briefing in self.assembled.briefings if self.assembled else ():
+            briefings.append({
+                "slug": briefing.slug,
+                "markdown": f"{docs}/briefings/{briefing.slug}.md",
+                "url": f"briefings/{briefing.slug}/",
+                "sources": [source.path for source in briefing.sources],
+            })
+        return {
+            "sources": [{"path": o.path, "status": o.status,
+                         "error": o.error.format_message() if o.error else None} for o in self.outcomes],
+            "warnings": self.warnings,
+            "briefings": briefings,
+        }
+
+
+def build(project_dir: Path | str = ".", *, force: bool = False, strict: bool = False,
+          workers: int | None = None) -> BuildResult:
+    """Build the project in `project_dir`; source problems are reported in the result, not raised."""
+    started = time.monotonic()
+    project = load_project(project_dir)
+    result = BuildResult(project=project, strict=strict)
+    with build_lock(project.cache_dir / "build.lock", on_wait=lambda message: log.warning(message)):
+        result.outcomes = extract_sources(list_sources(project), project, workers=workers)
+        extractions = _usable_extractions(result)
+        state = load_state(project.state_dir)
+        result.assembled = assemble(extractions, project, state, build_date=build_date())
+        pages = render_site_pages(result.assembled.briefings, project_templates=project.root / "templates",
+                                  site_url=project.site_url, site_name=project.site_name)
+        result.written = write_pages(pages, project, state, force=force).written
+        save_state(project.state_dir, state)
+        finish_writing(project)
+        build_site(project, post_build=lambda folder: _post_build(folder, result.assembled, project))
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def list_sources(project: Project) -> list[Path]:
+    """Source files in the sources folder and its subfolders, in a stable order."""
+    if not project.sources_dir.is_dir():
+        return []
+    return sorted(path for path in project.sources_dir.rglob("*") if path.is_file() and is_source_file(path))
+
+
+def _usable_extractions(result: BuildResult) -> list[Extraction]:
+    """Extractions of the sources that can be used: failures left out, duplicates said once."""
+    seen: dict[str, str] = {}
+    usable = []
+    for outcome in result.outcomes:
+        extraction = outcome.extraction
+        if extraction is None:
+            continue
+        result.warnings += [f"{outcome.path}: {warning}" for warning in extraction.source.warnings]
+        fingerprint = extraction.source.text
+        if fingerprint in seen:
+            duplicate = DuplicateSource(outcome.path, f"same text as {seen[fingerprint]}; only that one is used")
+            result.warnings.append(duplicate.format_message())
+            continue
+        seen[fingerprint] = outcome.path
+        usable.append(extraction)
+    if result.strict and result.warnings:
+        result.outcomes = [_strict_failure(o, result.warnings) for o in result.outcomes]
+    return usable
+
+
+def _strict_failure(outcome: Outcome, warnings: list[str]) -> Outcome:
+    mine = [w for w in warnings if w.startswith(f"{outcome.path}:")]
+    if not mine or outcome.status == "failed":
+        return outcome
+    return Outcome(path=outcome.path, status="failed", error=SourceError(outcome.path, f"warning in strict mode: {mine[0]}"))
+
+
+def _post_build(folder: Path, assembled: Assembled, project: Project) -> None:
+    from generator.publish import write_extras
+
+    write_extras(folder, assembled, project)
+
+
+def build_date() -> str:
+    """Today (UTC), or the date SOURCE_DATE_EPOCH names, for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    return moment.date().isoformat()
 
 
 def extract_files(files: list[Path], project_dir: Path) -> tuple[list[Extraction], list[SourceError]]:
     """Extract each file on its own (no cache, nothing written): `briefing extract`."""
     project = load_project(project_dir, require_config=False)
-    settings = project.settings
-    options = IngestOptions(root=project.root, max_bytes=settings.max_source_mb * 1024 * 1024,
-                            lexicon=load_lexicon(settings.model))
+    options = ingest_options(project)
     results, errors = [], []
-    nlp = None
     for path in files:
         try:
             source = read_source(path, read_bytes(path, options), options)
         except SourceError as error:
             errors.append(error)
             continue
-        nlp = nlp or load_pipeline(settings.model)
-        results.append(extract(source, nlp))
+        results.append(extract(source, load_pipeline(project.settings.model)))
     return results, errors
+
+
+def preview_markdown(extractions: list[Extraction], project_dir: Path) -> str:
+    """The briefing page `briefing extract --format markdown` prints for these sources."""
+    from generator.assemble import build_briefing
+
+    project = load_project(project_dir, require_config=False)
+    if not extractions:
+        return ""
+    briefing = build_briefing("preview", extractions, max_questions=project.settings.max_open_questions)
+    pages = render_site_pages((briefing,), project_templates=project.root / "templates")
+    return pages["briefings/preview.md"]

@@ -36,6 +36,14 @@ class SourceError(BriefingError):
             message += f". Hint: {self.hint}"
         super().__init__(message)
 
+    def __reduce__(self):
+        # Source errors travel back from extraction worker processes.
+        return (_rebuild_source_error, (type(self), self.path, self.detail, self.hint))
+
+
+def _rebuild_source_error(cls: type[SourceError], path: str, detail: str | None, hint: str | None) -> SourceError:
+    return cls(path, detail, hint=hint)
+
 
 class UnreadableSource(SourceError):
     code = "E101"
@@ -95,6 +103,12 @@ class DuplicateSource(SourceError):
     code = "E110"
     problem = "repeats another source"
     hint = "remove one of the two copies"
+
+
+class ExtractionFailed(SourceError):
+    code = "E120"
+    problem = "could not be analysed"
+    hint = "this is a bug in the generator; please report it with the file attached"
 
 
 class HandEditedFile(BriefingError):
