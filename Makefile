@@ -12,7 +12,7 @@ site: $(STAMP)
 	$(BIN)/briefing build
 
 test: $(STAMP) browser
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadgroup
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py

@@ -25,7 +25,7 @@ from generator.ingest import is_source_file, read_bytes, read_source
 from generator.model import Extraction
 from generator.render import render_site_pages
 from generator.site import build_site, finish_writing, write_pages
-from generator.state import load_state, save_state
+from generator.state import State, load_state, save_state
 
 log = logging.getLogger("briefing.build")
 
@@ -80,20 +80,33 @@ def build(project_dir: Path | str = ".", *, force: bool = False, strict: bool = 
     """Build the project in `project_dir`; source problems are reported in the result, not raised."""
     started = time.monotonic()
     project = load_project(project_dir)
-    result = BuildResult(project=project, strict=strict)
     with build_lock(project.cache_dir / "build.lock", on_wait=lambda message: log.warning(message)):
-        result.outcomes = extract_sources(list_sources(project), project, workers=workers)
-        extractions = _usable_extractions(result)
-        state = load_state(project.state_dir)
-        result.assembled = assemble(extractions, project, state, build_date=build_date())
-        pages = render_site_pages(result.assembled.briefings, project_templates=project.root / "templates",
-                                  site_url=project.site_url, site_name=project.site_name)
-        result.written = write_pages(pages, project, state, force=force).written
-        save_state(project.state_dir, state)
-        finish_writing(project)
+        result = generate(project, force=force, strict=strict, workers=workers)
         build_site(project, post_build=lambda folder: _post_build(folder, result.assembled, project))
     result.seconds = time.monotonic() - started
     return result
+
+
+def generate(project: Project, *, force: bool = False, strict: bool = False,
+             workers: int | None = None) -> BuildResult:
+    """Every step but the site: sources to briefings' Markdown in content/, and the state saved."""
+    result, state = gather(project, strict=strict, workers=workers)
+    pages = render_site_pages(result.assembled.briefings, project_templates=project.root / "templates",
+                              site_url=project.site_url, site_name=project.site_name)
+    result.written = write_pages(pages, project, state, force=force).written
+    save_state(project.state_dir, state)
+    finish_writing(project)
+    return result
+
+
+def gather(project: Project, *, strict: bool = False, workers: int | None = None) -> tuple[BuildResult, State]:
+    """Extract (or load from the cache) every source and assemble the briefings; nothing is written."""
+    result = BuildResult(project=project, strict=strict)
+    result.outcomes = extract_sources(list_sources(project), project, workers=workers)
+    extractions = _usable_extractions(result)
+    state = load_state(project.state_dir)
+    result.assembled = assemble(extractions, project, state, build_date=build_date())
+    return result, state
 
 
 def list_sources(project: Project) -> list[Path]:

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from generator.escape import md_text, meta_text, mermaid_label, safe_url
 from generator.assemble.merge import same_actor
-from generator.model import Actor, Alliance, Briefing, Change, Evidence, Position, Source
+from generator.model import Actor, Alliance, Briefing, Evidence, Position, Source
 from generator.slugs import slugify
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -65,6 +65,27 @@ class ChangeView:
 
     date: str | None
     lines: tuple[str, ...]
+
+
+def describe_changes(briefing: Briefing) -> list[ChangeView]:
+    """The change log in words, newest first."""
+    titles = {source.path: source.title for source in briefing.sources}
+    names = {actor.id: actor.name for actor in briefing.actors}
+    questions = {q.id: q.question for q in (*briefing.open_questions, *briefing.resolved_questions)}
+    views = []
+    for index, change in reversed(list(enumerate(briefing.changes))):
+        if index == 0:
+            lines = [f"first published from {_count(len(change.sources), 'source')}"]
+        else:
+            lines = [f"new source: {titles.get(path, path)}" for path in change.sources]
+            if change.actors:
+                lines.append("new actors: " + ", ".join(names.get(a, a) for a in change.actors[:8]))
+            if change.positions:
+                lines.append(_count(len(change.positions), "new position"))
+            lines += [f"new question: {questions[q]}" for q in change.questions[:5] if q in questions]
+        lines += [f"resolved: {questions[q]}" for q in change.resolved if q in questions]
+        views.append(ChangeView(date=change.date, lines=tuple(lines or ["items revised"])))
+    return views
 
 
 def _count(number: int, noun: str) -> str:
@@ -127,26 +148,7 @@ class BriefingPage:
         return history[0] if history else None
 
     def history(self) -> list[ChangeView]:
-        """The change log, newest first, in words."""
-        return [self._describe_change(change, first=index == 0)
-                for index, change in reversed(list(enumerate(self.briefing.changes)))]
-
-    def _describe_change(self, change: Change, *, first: bool) -> ChangeView:
-        titles = {source.path: source.title for source in self.briefing.sources}
-        questions = {q.id: q.question for q in (*self.briefing.open_questions, *self.briefing.resolved_questions)}
-        lines = []
-        if first:
-            lines.append(f"first published from {_count(len(change.sources), 'source')}")
-        else:
-            lines += [f"new source: {titles.get(path, path)}" for path in change.sources]
-        if change.actors and not first:
-            lines.append("new actors: " + ", ".join(self.name(a) for a in change.actors[:8]))
-        if change.positions and not first:
-            lines.append(_count(len(change.positions), "new position"))
-        if change.questions and not first:
-            lines += [f"new question: {questions[q]}" for q in change.questions[:5] if q in questions]
-        lines += [f"resolved: {questions[q]}" for q in change.resolved if q in questions]
-        return ChangeView(date=change.date, lines=tuple(lines or ["items revised"]))
+        return describe_changes(self.briefing)
 
 
 @dataclass(frozen=True, kw_only=True)
