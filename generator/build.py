@@ -8,6 +8,7 @@ Everything is gathered and checked before anything is written; the state
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -82,7 +83,8 @@ def build(project_dir: Path | str = ".", *, force: bool = False, strict: bool = 
     project = load_project(project_dir)
     with build_lock(project.cache_dir / "build.lock", on_wait=lambda message: log.warning(message)):
         result = generate(project, force=force, strict=strict, workers=workers)
-        build_site(project, post_build=lambda folder: _post_build(folder, result.assembled, project))
+        with _content_timestamp(result.assembled):
+            build_site(project, post_build=lambda folder: _post_build(folder, result.assembled, project))
     result.seconds = time.monotonic() - started
     return result
 
@@ -148,6 +150,23 @@ def _post_build(folder: Path, assembled: Assembled, project: Project) -> None:
     from generator.publish import write_extras
 
     write_extras(folder, assembled, project)
+
+
+@contextlib.contextmanager
+def _content_timestamp(assembled: Assembled):
+    """Let MkDocs date the site (sitemap, gzip headers) by its content, not the clock, so that
+    the same sources build the same bytes. An explicit SOURCE_DATE_EPOCH wins."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    dates = [b.updated for b in assembled.briefings if b.updated]
+    day = dt.date.fromisoformat(max(dates)) if dates else dt.date(1970, 1, 1)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day,
+                                                          tzinfo=dt.timezone.utc).timestamp()))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
 
 
 def build_date() -> str:

@@ -1,12 +1,44 @@
 """The `briefing` MkDocs plugin: where the generator's settings live in mkdocs.yml.
 
-It does no work during `mkdocs build`; `briefing build` reads its config
-(generator/config.py::BriefingConfig) and runs the pipeline around MkDocs.
+During `mkdocs build` (which `briefing build` runs itself) the plugin does
+nothing. During `mkdocs serve` / `briefing serve` it regenerates the
+briefings' Markdown before each rebuild, so a source dropped into the sources
+folder shows up in the preview: MkDocs watches content/, the change triggers
+a rebuild, and only the new or changed source is extracted (the cache has the rest).
 """
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
 from mkdocs.plugins import BasePlugin
 
 from generator.config import BriefingConfig
+from generator.exceptions import BriefingError
+
+log = logging.getLogger("mkdocs.plugins.briefing")
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     """Declares the generator's typed settings; see BriefingConfig for each option."""
+
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_pre_build(self, *, config) -> None:
+        if not self.serving:
+            return
+        from generator.build import generate
+        from generator.config import load_project
+
+        try:
+            result = generate(load_project(Path(config.config_file_path).parent))
+        except BriefingError as error:
+            log.error(error.format_message())
+            return
+        for line in result.messages:
+            log.warning(line)
+        if result.written:
+            log.info("briefing: %d page(s) regenerated", len(result.written))

@@ -195,10 +195,10 @@ def document_slugs(briefings: tuple[Briefing, ...]) -> dict[str, str]:
 
 
 def actor_entries(briefings: tuple[Briefing, ...]) -> list[ActorEntry]:
-    """Actors across briefings, one entry per person or body, most present first."""
+    """Parties across briefings (not the media they cite), one entry per person or body, most present first."""
     entries: list[ActorEntry] = []
     for briefing in briefings:
-        for actor in briefing.actors:
+        for actor in (actor for actor in briefing.actors if actor.kind != "media"):
             entry = next((e for e in entries if e.actor.kind == actor.kind and same_actor(e.actor, actor)), None)
             if entry is None:
                 entry = ActorEntry(slug=_free_slug(actor.id, entries), actor=actor)

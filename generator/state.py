@@ -80,12 +80,19 @@ def load_state(folder: Path) -> State:
 
 def save_state(folder: Path, state: State) -> None:
     records = {key: _record_dict(record) for key, record in sorted(state.records.items())}
-    write_atomic(folder / "briefings.yml", _dump_yaml({"briefings": records}))
+    write_if_changed(folder / "briefings.yml", _dump_yaml({"briefings": records}))
     for key, history in state.histories.items():
         data = {"changes": [to_dict(change) for change in history.changes],
                 "snapshot": to_dict(history.snapshot) if history.snapshot else None}
-        write_atomic(_history_file(folder, key), _dump_yaml(data))
-    write_atomic(folder / "written.json", json.dumps(dict(sorted(state.written.items())), indent=1) + "\n")
+        write_if_changed(_history_file(folder, key), _dump_yaml(data))
+    write_if_changed(folder / "written.json", json.dumps(dict(sorted(state.written.items())), indent=1) + "\n")
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    """Leave a file that already says `text` alone: `briefing serve` rebuilds on every write under content/."""
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    write_atomic(path, text)
 
 
 def _record_dict(record: BriefingRecord) -> dict:

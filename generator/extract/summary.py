@@ -10,6 +10,11 @@ _SUMMARY_SENTENCES = 2
 _MIN_CHARS, _MAX_CHARS = 60, 320
 _LEAD_SENTENCES = 8
 _KEYWORDS = 25
+# Words every news story uses; they say nothing about which story it is.
+_GENERIC_LEMMAS = frozenset(
+    "say tell add accord report include make take year time people week day month official statement "
+    "news government country state told call come go know think want give use".split()
+)
 
 
 def summarise(article: Article, cast: Cast) -> str:
@@ -27,11 +32,11 @@ def summarise(article: Article, cast: Cast) -> str:
 
 
 def keywords(article: Article, cast: Cast) -> tuple[str, ...]:
-    """Salient terms: the cast's ids and the most frequent content lemmas."""
+    """Salient terms: the most frequent content lemmas outside actors' names (the cast is compared apart)."""
+    named = {token.i for mention in cast.mentions for token in article.doc[mention.start:mention.end]}
     lemmas = Counter(
         token.lemma_.lower() for token in article.doc
-        if token.pos_ in ("NOUN", "PROPN") and not token.is_stop and token.is_alpha and len(token) > 2
+        if token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and token.i not in named and not token.is_stop
+        and token.is_alpha and len(token) > 2 and token.lemma_.lower() not in _GENERIC_LEMMAS
     )
-    terms = [actor.id for actor in cast.actors[:_KEYWORDS]]
-    terms += [lemma for lemma, _ in lemmas.most_common(_KEYWORDS)]
-    return tuple(dict.fromkeys(terms))
+    return tuple(lemma for lemma, _ in sorted(lemmas.items(), key=lambda item: (-item[1], item[0]))[:_KEYWORDS])
