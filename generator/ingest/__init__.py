@@ -9,18 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import py3langid
-from dateutil import parser as date_parser
 
 from generator.exceptions import (
     EmptySource, NotEnglish, SourceTooLarge, UnreadableSource, UnsupportedSource,
 )
 from generator.ingest.decode import decode
-from generator.ingest.html import read_html
-from generator.ingest.markdown import read_markdown
 from generator.ingest.parsed import Parsed
 from generator.ingest.repair import repair
 from generator.ingest.text import read_text
@@ -28,6 +25,18 @@ from generator.model import Source
 from generator.slugs import slugify
 
 log = logging.getLogger("briefing.ingest")
+
+def read_html(text: str, path: str) -> Parsed:
+    from generator.ingest.html import read_html as read  # trafilatura is slow to import: only for HTML
+
+    return read(text, path)
+
+
+def read_markdown(text: str, path: str) -> Parsed:
+    from generator.ingest.markdown import read_markdown as read
+
+    return read(text, path)
+
 
 READERS = {
     ".txt": ("text", read_text),
@@ -40,6 +49,12 @@ READERS = {
 SOURCE_SUFFIXES = tuple(READERS)
 _LANGUAGE_SAMPLE_CHARS = 4000
 _MIN_CHARS_FOR_LANGUAGE = 200
+_ENGLISH_SHARE = 0.25
+_WORD = re.compile(r"[^\W\d_]+")
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to a in is that for on it with as was at by be this from are or an have has had not but "
+    "were which they their his her he she its been will would who said than into after over about".split()
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -109,10 +124,20 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def detect_language(paragraphs: list[str]) -> str:
-    """ISO code of the text's language; "en" when there is too little text to tell."""
+    """ISO code of the text's language; "en" when there is too little text to tell.
+
+    Running English is a quarter or more function words ("the", "of", "and"...):
+    such a text is taken as English at once; only the others pay for loading
+    py3langid's model to name their language.
+    """
     sample = " ".join(paragraphs)[:_LANGUAGE_SAMPLE_CHARS]
     if len(sample) < _MIN_CHARS_FOR_LANGUAGE:
         return "en"
+    words = _WORD.findall(sample.lower())
+    if words and sum(word in _ENGLISH_FUNCTION_WORDS for word in words) / len(words) >= _ENGLISH_SHARE:
+        return "en"
+    import py3langid  # loading its model costs half a second: only for texts that need it
+
     language, _ = py3langid.classify(sample)
     return language
 
@@ -125,6 +150,8 @@ def normalise_date(value: str | None) -> str | None:
         return dt.date.fromisoformat(value[:10]).isoformat()
     except ValueError:
         pass
+    from dateutil import parser as date_parser
+
     try:
         return date_parser.parse(value, fuzzy=True, default=dt.datetime(1900, 1, 1)).date().isoformat()
     except (ValueError, OverflowError):
