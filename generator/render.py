@@ -29,6 +29,7 @@ SECTION_ANCHORS = {
     "open-questions": "Open questions", "timeline": "Timeline", "sources": "Sources",
 }
 _QUOTE_MAX_CHARS = 600
+_KIND_HEADINGS = (("state", "States"), ("organization", "Organizations"), ("group", "Groups"), ("person", "People"))
 
 
 @lru_cache(maxsize=4)
@@ -121,6 +122,11 @@ class BriefingPage:
         """The cast without the media it cites, pinned actors first."""
         parties = [actor for actor in self.briefing.actors if actor.kind != "media"]
         return tuple(sorted(parties, key=lambda actor: actor.id not in self.briefing.pinned))
+
+    def cast_by_kind(self) -> list[tuple[str, str, tuple[Actor, ...]]]:
+        """(kind, heading, actors) for each kind present, states first, in cast order."""
+        return [(kind, label, tuple(a for a in self.parties if a.kind == kind))
+                for kind, label in _KIND_HEADINGS if any(a.kind == kind for a in self.parties)]
 
     @property
     def media(self) -> list[str]:
