@@ -19,10 +19,9 @@ from pathlib import Path
 from generator.assemble import Assembled, assemble
 from generator.config import Project, load_project
 from generator.exceptions import DuplicateSource, SourceError
-from generator.extract import extract, load_pipeline
-from generator.extract.batch import Outcome, extract_sources, ingest_options
+from generator.extract.batch import Outcome, extract_sources
 from generator.files import build_lock
-from generator.ingest import is_source_file, read_bytes, read_source
+from generator.ingest import is_source_file
 from generator.model import Extraction
 from generator.render import render_site_pages
 from generator.site import build_site, finish_writing, write_pages
@@ -174,21 +173,6 @@ def build_date() -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
     return moment.date().isoformat()
-
-
-def extract_files(files: list[Path], project_dir: Path) -> tuple[list[Extraction], list[SourceError]]:
-    """Extract each file on its own (no cache, nothing written): `briefing extract`."""
-    project = load_project(project_dir, require_config=False)
-    options = ingest_options(project)
-    results, errors = [], []
-    for path in files:
-        try:
-            source = read_source(path, read_bytes(path, options), options)
-        except SourceError as error:
-            errors.append(error)
-            continue
-        results.append(extract(source, load_pipeline(project.settings.model)))
-    return results, errors
 
 
 def preview_markdown(extractions: list[Extraction], project_dir: Path) -> str:

@@ -47,7 +47,7 @@ def extract(files: tuple[Path, ...], output_format: str, project_dir: Path) -> N
 
     One file prints one JSON object; several print a JSON list. Nothing is written.
     """
-    from generator.build import extract_files
+    from generator.extract.run import extract_files
 
     results, errors = extract_files(list(files), project_dir)
     for error in errors:

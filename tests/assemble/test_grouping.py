@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.assemble.grouping import group_sources, similarity, story_similarity
-from generator.build import extract_files
+from generator.extract.run import extract_files
 from generator.model import Actor, Extraction
 from generator.state import BriefingRecord, State
 from tests.conftest import DEV_ARTICLES, SEED, make_source
