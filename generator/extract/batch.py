@@ -1,7 +1,16 @@
 """Extract many sources: cache first, then the misses on all cores.
 
-Each source is read and extracted on its own, so the result is the same on one
-process or several, and one bad source never stops the others.
+The misses are cut into chunks of up to CHUNK_SOURCES, in order; a chunk is
+parsed with one `nlp.pipe` call (cheaper than one `nlp` call per text) and each
+of its sources is then extracted on its own, so one bad source never stops the
+others. Chunks go to a pool of forked processes that load the model once each;
+on one process the same chunks run in this process. spaCy gives a text the
+same analysis alone or in a batch, so the output is the same on one process or
+several (tests/test_batch.py checks it).
+
+Memory stays bounded: the main process keeps only paths and keys of the misses
+(a worker reads its sources' bytes itself) and has at most 2 chunks per worker
+in flight.
 """
 from __future__ import annotations
 
@@ -9,7 +18,8 @@ import dataclasses
 import hashlib
 import logging
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -18,12 +28,18 @@ from typing import Literal
 from generator.cache import ExtractionCache, cache_key
 from generator.config import Project
 from generator.exceptions import ExtractionFailed, SourceError
-from generator.extract import extract, extractor_version
+from generator.extract import analysed_text, extract_parsed, extractor_version
 from generator.extract.nlp import MAX_DOC_CHARS, load_lexicon, load_pipeline
 from generator.ingest import IngestOptions, display_path, read_bytes, read_source
-from generator.model import Extraction
+from generator.model import Extraction, Source
 
 log = logging.getLogger("briefing.extract")
+
+CHUNK_SOURCES = 8
+"""Most sources parsed in one nlp.pipe call (fewer when there are few, so every process gets work)."""
+CHUNKS_PER_WORKER = 4
+"""Chunks per process at least, so that processes finish close together."""
+CHUNKS_IN_FLIGHT_PER_WORKER = 2
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -39,8 +55,18 @@ class Outcome:
 @dataclass(frozen=True)
 class _Job:
     path: Path
-    data: bytes
-    key: str
+    shown: str
+
+
+@dataclass(frozen=True)
+class _Keys:
+    """What a cache key is made of besides the source's bytes and path."""
+
+    extractor: str
+    settings: str
+
+    def of(self, digest: str, shown: str) -> str:
+        return cache_key(digest=digest, path=shown, extractor=self.extractor, settings=self.settings)
 
 
 def ingest_options(project: Project) -> IngestOptions:
@@ -52,8 +78,8 @@ def extract_sources(paths: list[Path], project: Project, *, workers: int | None 
     """One Outcome per path, in the order given."""
     options = ingest_options(project)
     cache = ExtractionCache(project.cache_dir / "extractions")
-    version = extractor_version(project.settings.model)
-    settings_key = f"{project.settings.model}|{MAX_DOC_CHARS}"
+    model = project.settings.model
+    keys = _Keys(extractor=extractor_version(model), settings=f"{model}|{MAX_DOC_CHARS}")
     outcomes: dict[Path, Outcome] = {}
     jobs: list[_Job] = []
     for path in paths:
@@ -63,19 +89,18 @@ def extract_sources(paths: list[Path], project: Project, *, workers: int | None 
         except SourceError as error:
             outcomes[path] = Outcome(path=shown, status="failed", error=error)
             continue
-        key = cache_key(digest=hashlib.sha256(data).hexdigest(), path=shown, extractor=version, settings=settings_key)
-        cached = cache.get(key)
+        cached = cache.get(keys.of(hashlib.sha256(data).hexdigest(), shown))
         if cached is not None:
             outcomes[path] = Outcome(path=shown, status="cached", extraction=cached)
         else:
-            jobs.append(_Job(path, data, key))
-    for job, result in zip(jobs, _run(jobs, options, project.settings.model, _worker_count(workers, project, len(jobs)))):
-        shown = display_path(job.path, project.root)
+            jobs.append(_Job(path, shown))
+    for job, result in _run(jobs, options, model, _worker_count(workers, project, len(jobs))):
         if isinstance(result, SourceError):
-            outcomes[job.path] = Outcome(path=shown, status="failed", error=result)
+            outcomes[job.path] = Outcome(path=job.shown, status="failed", error=result)
         else:
-            cache.put(job.key, result)
-            outcomes[job.path] = Outcome(path=shown, status="extracted", extraction=result)
+            # Keyed by the bytes the worker read: a file changed since it was hashed above is cached as it is now.
+            cache.put(keys.of(result.source.digest, job.shown), result)
+            outcomes[job.path] = Outcome(path=job.shown, status="extracted", extraction=result)
     return [outcomes[path] for path in paths]
 
 
@@ -86,37 +111,89 @@ def _worker_count(requested: int | None, project: Project, jobs: int) -> int:
     return max(1, min(count, jobs))
 
 
-def _run(jobs: list[_Job], options: IngestOptions, model: str, workers: int) -> list[Extraction | SourceError]:
+def _chunks(jobs: list[_Job], workers: int) -> list[list[_Job]]:
+    size = max(1, min(CHUNK_SOURCES, -(-len(jobs) // (workers * CHUNKS_PER_WORKER))))
+    return [jobs[start:start + size] for start in range(0, len(jobs), size)]
+
+
+def _run(jobs: list[_Job], options: IngestOptions, model: str,
+         workers: int) -> Iterator[tuple[_Job, Extraction | SourceError]]:
+    """Each job with its result, chunk by chunk (in the order chunks finish)."""
     if not jobs:
-        return []
+        return
     if workers == 1:
-        return [_extract_one(job.path, job.data, options, model) for job in jobs]
-    # The lexicon is rebuilt in each worker (it is cached there) instead of being pickled per job.
+        for chunk in _chunks(jobs, workers):
+            yield from zip(chunk, _extract_chunk([job.path for job in chunk], options, model))
+        return
+    # The lexicon is rebuilt in each worker (it is cached there) instead of being pickled per chunk.
     light = dataclasses.replace(options, lexicon=frozenset())
+    waiting = iter(_chunks(jobs, workers))
+    running: dict[Future, list[_Job]] = {}
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"),
                              initializer=_start_worker, initargs=(model,)) as pool:
-        return list(pool.map(_extract_one, [j.path for j in jobs], [j.data for j in jobs], [light] * len(jobs)))
 
+        def submit_next() -> None:
+            chunk = next(waiting, None)
+            if chunk is not None:
+                running[pool.submit(_extract_chunk, [job.path for job in chunk], light, model)] = chunk
 
-_worker_model: str | None = None
+        for _ in range(workers * CHUNKS_IN_FLIGHT_PER_WORKER):
+            submit_next()
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                chunk = running.pop(future)
+                submit_next()
+                yield from zip(chunk, future.result())
 
 
 def _start_worker(model: str) -> None:
-    global _worker_model
-    _worker_model = model
     load_pipeline(model)
 
 
-def _extract_one(path: Path, data: bytes, options: IngestOptions, model: str | None = None) -> Extraction | SourceError:
-    model = model or _worker_model or "en_core_web_sm"
+def _extract_chunk(paths: list[Path], options: IngestOptions, model: str) -> list[Extraction | SourceError]:
+    """Read, parse (one nlp.pipe call) and extract each source of a chunk; errors are per source."""
     if not options.lexicon:
         options = dataclasses.replace(options, lexicon=load_lexicon(model))
-    shown = display_path(path, options.root)
+    read = [_read(path, options) for path in paths]
+    sources = [item for item in read if isinstance(item, Source)]
+    docs = iter(_parse([analysed_text(source) for source in sources], load_pipeline(model)))
+    return [item if isinstance(item, SourceError) else _extract(item, next(docs)) for item in read]
+
+
+def _read(path: Path, options: IngestOptions) -> Source | SourceError:
     try:
-        source = read_source(path, data, options)
-        return extract(source, load_pipeline(model))
+        return read_source(path, read_bytes(path, options), options)
     except SourceError as error:
         return error
+    except Exception as error:  # a bug in one reader must not stop the other sources
+        return _failure(display_path(path, options.root), error)
+
+
+def _parse(texts: list[str], nlp) -> list:
+    """A Doc (or the exception that stopped it) per text."""
+    try:
+        return list(nlp.pipe(texts, batch_size=CHUNK_SOURCES))
+    except Exception:  # find the text that failed: parse each alone
+        return [_parse_alone(text, nlp) for text in texts]
+
+
+def _parse_alone(text: str, nlp):
+    try:
+        return nlp(text)
+    except Exception as error:
+        return error
+
+
+def _extract(source: Source, doc) -> Extraction | SourceError:
+    if isinstance(doc, Exception):
+        return _failure(source.path, doc)
+    try:
+        return extract_parsed(source, doc)
     except Exception as error:  # a bug in one rule must not stop the other sources
-        log.debug("extraction of %s failed", shown, exc_info=True)
-        return ExtractionFailed(shown, f"{type(error).__name__}: {error}")
+        return _failure(source.path, error)
+
+
+def _failure(shown: str, error: Exception) -> ExtractionFailed:
+    log.debug("extraction of %s failed", shown, exc_info=error)
+    return ExtractionFailed(shown, f"{type(error).__name__}: {error}")

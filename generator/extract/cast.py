@@ -8,9 +8,13 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
+from generator.extract.lexicon import word_sets
 from generator.model import Actor
+
+
+_QUALIFIER_DEPS = ("compound", "amod", "poss", "nmod")
 
 
 @dataclass(frozen=True, order=True)
@@ -52,6 +56,37 @@ class Cast:
     def actors_in(self, span: Span) -> list[str]:
         """Ids of the actors mentioned in `span`, first mention first, each once."""
         return list(dict.fromkeys(mention.actor for mention in self.mentions_in(span)))
+
+    def actor_for(self, token: Token) -> str | None:
+        """The actor the noun phrase headed by `token` stands for: a mention covering it
+        ("Nikol Pashinyan"), one qualifying it ("Russian troops", "Russia's ministry",
+        "the Assad regime"), or the body its people speak for ("representatives for the
+        US", "officials of the UN")."""
+        mention = self.mention_at(token.i)
+        if mention is not None:
+            return mention.actor
+        for child in token.children:
+            if child.dep_ in _QUALIFIER_DEPS and child.i < token.i:
+                mention = self.mention_at(child.i)
+                if mention is not None:
+                    return mention.actor
+        if token.lemma_.lower() in word_sets("cues")["spokespeople"]:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "from"):
+                    objects = [child for child in prep.children if child.dep_ == "pobj"]
+                    if objects:
+                        return self.actor_for(objects[0])
+        return None
+
+    def side(self, actor_id: str | None) -> str | None:
+        """The state or group a person acts for (their affiliation: "French President
+        Emmanuel Macron" -> france); anyone else, and a person employed by a body, themselves."""
+        actor = self.actor(actor_id)
+        if actor is not None and actor.kind == "person":
+            affiliation = self.actor(actor.affiliation)
+            if affiliation is not None and affiliation.kind in ("state", "group"):
+                return affiliation.id
+        return actor_id if actor is not None else None
 
     def is_party(self, actor_id: str | None) -> bool:
         """True for an actor that can hold a position (not a media outlet)."""

@@ -1,0 +1,325 @@
+"""The alliance rules (see alliances.py), applied to one sentence at a time."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from generator.extract.lexicon import gazetteer
+from generator.extract.sides import (
+    RECIPROCAL, SUBJECTS, Link, Sides, before_possessive, children, negated, quote_speaker, words,
+)
+
+
+class Reader(Sides):
+    """The rules, applied to one sentence (of the paragraph `paragraph`)."""
+
+    def links(self, about_exercises: bool) -> list[Link]:
+        """Every rule whose trigger words the sentence has."""
+        rules = [(self.memberships, ("member_nouns", "contribute_verbs", "invoke", "join", "-", "\u2013")),
+                 (self.allies, ("ally_nouns",)),
+                 (self.backing, ("backing_verbs", "backing_nouns", "with_verbs", "sign", "pro")),
+                 (self.joint_action, ("joint", "-", "\u2013")),
+                 (self.shared_stance, ("shared_stance_verbs",)),
+                 (self.belonging, ("part",)),
+                 (self.our_partnership, ("our",))]
+        found = []
+        for rule, triggers in rules:
+            if self.says(*triggers):
+                found += list(rule())
+        found += list(self._compound_members()) + list(self._listed_members())
+        if about_exercises:
+            found += list(self.taking_part())
+        return [link for link in found if len(set(link.members) | {link.group} - {None}) >= 2]
+
+    # --- membership
+
+    def memberships(self) -> Iterator[Link]:
+        """Members of a body: "a member of", "-led", "invoked Article 4 of", "joined",
+        "contribute troops to"."""
+        for token in self.sentence:
+            lemma = token.lemma_.lower()
+            if lemma in words("member_nouns"):
+                yield from self._member_of(token)
+            elif token.text in ("-", "\u2013") and token.i + 1 < len(token.doc):
+                yield from self._led(token)
+            elif lemma == "invoke" and not negated(token):
+                yield from self._invoked(token)
+            elif lemma in words("contribute_verbs") and token.pos_ == "VERB" and not negated(token):
+                # "France and Italy, which contribute troops to UNIFIL"
+                for body in (self.body(o) for p in children(token, "prep") if p.lower_ == "to"
+                             for o in children(p, "pobj")):
+                    yield from self.link("member", *self.subjects(token), group=body)
+            elif lemma == "join" and token.pos_ == "VERB" and not negated(token):
+                for obj in children(token, "dobj"):
+                    yield from self.link("member", *self.subjects(token), group=self.body(obj))
+                    if obj.lemma_.lower() in words("part_of_nouns"):  # "joined Netanyahu's coalition"
+                        for owner in (self.actor(c) for c in children(obj, "poss")):
+                            for subject in children(token, *SUBJECTS):
+                                yield from self.link("ally", self.actor(subject), owner)
+
+    def _member_of(self, member: Token) -> Iterator[Link]:
+        """"X, a member of ORG", "X is a member of ORG", "its obligations as a member of ORG"."""
+        group = next((self.body(o) for p in member.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+                      for o in children(p, "pobj")), None)
+        if group is None:  # "Hungary, a NATO member"
+            group = next((self.body(c) for c in member.children if c.dep_ in ("compound", "nmod")), None)
+        if group is None or negated(member):
+            return
+        head = member.head
+        if member.dep_ == "appos":
+            yield from self.link("member", self.body_or_state(head), group=group)
+        elif member.dep_ == "attr" and not negated(head):
+            subjects = [s for s in children(head, *SUBJECTS)]
+            if head.dep_ == "relcl":
+                subjects = [head.head]
+            for subject in subjects:
+                yield from self.link("member", self.body_or_state(subject), group=group)
+        elif member.dep_ == "pobj" and head.lower_ == "as":
+            owner = head.head
+            holders = children(owner, "poss") if owner.pos_ == "NOUN" else children(owner, *SUBJECTS)
+            for holder in holders:
+                yield from self.link("member", self.body_or_state(holder), group=group)
+
+    def _led(self, dash: Token) -> Iterator[Link]:
+        """"the Russian-led CSTO": X-led names a member; "U.S.-backed rebels" a backer."""
+        doc = dash.doc
+        leader = self.cast.mention_at(dash.i - 1) if dash.i else None
+        word = doc[dash.i + 1].lower_
+        if leader is None:
+            return
+        target = doc[dash.i + 1].head
+        if word in words("led_words"):
+            yield from self.link("member", self.cast.side(leader.actor), group=self.body(target))
+        elif word in words("backed_words"):
+            yield from self.link("backs", self.cast.side(leader.actor), self.side(target))
+
+    def _invoked(self, verb: Token) -> Iterator[Link]:
+        """"Pashinyan invoked Article 4 of the CSTO": only a member can."""
+        for obj in children(verb, "dobj"):
+            if obj.lower_ not in ("article", "clause", "chapter"):
+                continue
+            for prep in children(obj, "prep"):
+                for group in (self.body(o) for o in children(prep, "pobj")):
+                    for subject in self.subjects(verb):
+                        yield from self.link("member", subject, group=group)
+
+    def _listed_members(self) -> Iterator[Link]:
+        """"the Visegrad Group — Hungary, Slovakia, Poland and the Czech Republic —"."""
+        for mention in self.cast.mentions_in(self.sentence):
+            body = self.cast.actor(mention.actor)
+            if body is None or body.kind != "organization":
+                continue
+            for appos in children(self.sentence.doc[mention.end - 1], "appos"):
+                listed = [self.cast.actor(self.actor(t)) for t in [appos, *appos.conjuncts]]
+                states = [a.id for a in listed if a is not None and a.kind == "state"]
+                if len(states) >= 2:
+                    yield from self.link("member", *states, group=body.id)
+
+    def _compound_members(self) -> Iterator[Link]:
+        """"CSTO member Kazakhstan", "OPEC behemoth Saudi Arabia": body, noun, state."""
+        doc = self.sentence.doc
+        for mention in self.cast.mentions_in(self.sentence):
+            actor = self.cast.actor(mention.actor)
+            if actor is None or actor.kind != "state" or mention.start < 2:
+                continue
+            noun, body = doc[mention.start - 1], self.cast.mention_at(mention.start - 2)
+            if noun.pos_ == "NOUN" and noun.is_lower and body is not None and \
+                    getattr(self.cast.actor(body.actor), "kind", None) == "organization":
+                for member in [doc[mention.start], *doc[mention.start].conjuncts]:
+                    yield from self.link("member", self.side(member), group=body.actor)
+
+    # --- allies
+
+    def allies(self) -> Iterator[Link]:
+        """"Kyiv's European allies, including France's Emmanuel Macron and Germany's
+        Friedrich Merz"; "Armenia, an ally of Russia"; "its ally Y"."""
+        for token in self.sentence:
+            if token.lemma_.lower() not in words("ally_nouns") or negated(token):
+                continue
+            qualifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < token.i]
+            possessive = [c for c in qualifiers if c.dep_ == "poss" or before_possessive(c)]
+            owners = [self.side(c) for c in possessive]
+            owners += [self.side(o) for p in children(token, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+            allies = [self.side(c) for c in qualifiers if c not in possessive and not c.is_punct]
+            if token.dep_ == "appos":
+                allies.append(self.side(token.head))
+            if token.dep_ == "attr":  # "Fico has been Orban's closest partner"
+                allies += [self.side(s) for s in children(token.head, *SUBJECTS)]
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("including", "like", "as"):
+                    for obj in children(prep, "pobj"):
+                        allies += [self.side(t) for t in [obj, *obj.conjuncts]]
+            for appos in children(token, "appos"):
+                allies += [self.side(t) for t in [appos, *appos.conjuncts]]
+            for owner in owners:
+                for ally in allies:
+                    yield from self.link("ally", owner, ally)
+
+    # --- backing
+
+    def backing(self) -> Iterator[Link]:
+        for token in self.sentence:
+            lemma = token.lemma_.lower()
+            if lemma in words("backing_verbs") and token.pos_ == "VERB" and not negated(token):
+                backed = [self.object_side(o) for o in token.children if o.dep_ == "dobj"]
+                for subject in self.subjects(token):
+                    for side in backed:
+                        yield from self.link("backs", subject, side)
+            elif lemma == "sign" and token.pos_ == "VERB" and not negated(token):
+                # "Russia, which signed a mutual defence pact with Pyongyang", not a ceasefire
+                deals = children(token, "dobj")
+                if any(o.lower_ in words("pair_nouns") and not any(t.lemma_.lower() in words("rival_words")
+                                                                   for t in o.lefts) for o in deals):
+                    partners = [self.object_side(o) for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
+                                for obj in children(p, "pobj") for o in [obj, *obj.conjuncts]]
+                    partners += [self.object_side(o) for d in deals for p in children(d, "prep")
+                                 if p.lower_ == "with" for o in children(p, "pobj")]
+                    for subject in self.subjects(token):
+                        for partner in partners:
+                            yield from self.link("ally", subject, partner)
+            elif lemma in words("with_verbs") and token.pos_ == "VERB" and not negated(token):
+                # "Hungary sided with Germany"; "Milei aligned Argentina with the US and Israel".
+                sided = [self.object_side(o) for p in children(token, "prep") if p.lower_ == "with"
+                         for obj in children(p, "pobj") for o in [obj, *obj.conjuncts]]
+                aligned = [self.object_side(o) for o in children(token, "dobj")] or self.subjects(token)
+                for first in aligned:
+                    for side in sided:
+                        yield from self.link("ally", first, side)
+            elif lemma in words("backing_nouns") and token.pos_ == "NOUN":
+                yield from self._backing_noun(token)
+            elif token.lower_ == "pro" and token.i + 2 < len(token.doc) and token.nbor(1).text == "-":
+                yield from self._pro(token)
+
+    def _backing_noun(self, noun: Token) -> Iterator[Link]:
+        backers = [self.side(c) for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        backers += [self.side(o) for p in children(noun, "prep") if p.lower_ == "from" for o in children(p, "pobj")]
+        backed = [self.side(o) for p in children(noun, "prep") if p.lower_ in ("to", "for")
+                  for o in children(p, "pobj")]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "with":  # "the regime's practice, with Russian support"
+            backed.append(self.named_before(noun.head.i, exclude=set(backers)))
+        for backer in backers:
+            for side in backed:
+                yield from self.link("backs", backer, side)
+
+    def _pro(self, pro: Token) -> Iterator[Link]:
+        """"pro-Israeli moves by Trump's administration", "AIPAC, a pro-Israel lobby",
+        "pro-Russian separatists" (a group named by whom it is for)."""
+        mention = self.cast.mention_at(pro.i + 2)
+        form = gazetteer().lookup(pro.doc[pro.i + 2].text)
+        backed = mention.actor if mention is not None else None
+        if mention is not None and mention.start == pro.i:  # the "pro-" group itself
+            backed = form.entry.id if form is not None and self.cast.actor(form.entry.id) else None
+            yield from self.link("backs", mention.actor, backed)
+            return
+        if backed is None:
+            return
+        noun = pro.doc[pro.i + 2].head
+        while noun.dep_ in ("amod", "compound") and noun.head.i > noun.i:
+            noun = noun.head
+        backers = [self.side(o) for p in children(noun, "prep", "agent") if p.lower_ == "by"
+                   for o in children(p, "pobj")]
+        if noun.dep_ == "appos":
+            backers.append(self.side(noun.head))
+        backers += [self.side(c) for c in children(noun, "poss")]
+        for backer in backers:
+            yield from self.link("backs", backer, self.cast.side(backed))
+
+    # --- joint action
+
+    def joint_action(self) -> Iterator[Link]:
+        for token in self.sentence:
+            if token.lower_ == "joint" and token.head.lemma_.lower() in words("joint_nouns"):
+                yield from self._joint(token.head)
+            elif token.text in ("-", "\u2013") and 0 < token.i < len(token.doc) - 1:
+                yield from self._pair(token)
+
+    def _joint(self, noun: Token) -> Iterator[Link]:
+        """"joint exercises" launched by "US and Filipino troops"; "a joint statement"
+        in which "the Russian and Syrian defense ministries accused ..."."""
+        sides = [s for c in noun.children if c.dep_ in ("compound", "amod", "nmod") for s in self.np_sides(c)]
+        sides += [s for p in children(noun, "prep") if p.lower_ in ("by", "between", "of", "with")
+                  for o in children(p, "pobj") for s in self.np_sides(o)]
+        verb = noun.head
+        if noun.dep_ == "pobj":
+            verb = noun.head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        if noun.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+            sides += self.subjects(verb)
+        relation = "exercise" if noun.lemma_.lower() in words("exercise_nouns") else "ally"
+        yield from self.link(relation, *sides)
+
+    def _pair(self, dash: Token) -> Iterator[Link]:
+        """"the Japan-U.S. Status of Forces Agreement", "US-Philippine exercises"."""
+        first, second = self.cast.mention_at(dash.i - 1), self.cast.mention_at(dash.i + 1)
+        if first is None or second is None or first.actor == second.actor:
+            return
+        doc = dash.doc
+        for token in doc[second.end: min(second.end + 5, self.sentence.end)]:
+            if token.is_punct or token.pos_ == "VERB" or token.lemma_.lower() in words("rival_words"):
+                return  # "the Israel-Hamas ceasefire agreement" binds enemies
+            if token.lower_ in words("pair_nouns"):
+                relation = "exercise" if token.lemma_.lower() in words("exercise_nouns") else "ally"
+                yield from self.link(relation, self.cast.side(first.actor), self.cast.side(second.actor))
+                return
+
+    def taking_part(self) -> Iterator[Link]:
+        """In a sentence about exercises: "Australian ... forces are also taking part"."""
+        for token in self.sentence:
+            lemma = token.lemma_.lower()
+            taking_part = lemma == "take" and any(c.lower_ == "part" for c in token.children)
+            if (taking_part or lemma in words("take_part_verbs")) and token.pos_ == "VERB" and not negated(token):
+                yield from self.link("exercise", *self.subjects(token))
+
+    # --- shared stance and belonging
+
+    def shared_stance(self) -> Iterator[Link]:
+        """"Hamas and Iran have blamed Israel": coordinated subjects against a target the
+        cast knows. Not "... blamed each other", not "Israel and Hamas have been accused",
+        not "rights groups and the UN condemned the killing" (a deed, not a party)."""
+        for token in self.sentence:
+            if token.lemma_.lower() not in words("shared_stance_verbs") or token.pos_ != "VERB" or negated(token):
+                continue
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            objects += [o for p in children(token, "prep") for o in children(p, "pobj")]
+            text = " ".join(" ".join(t.lower_ for t in o.subtree) for o in objects)
+            if any(phrase in text for phrase in RECIPROCAL):
+                continue
+            for subject in children(token, "nsubj"):
+                sides = self.np_sides(subject) if subject.conjuncts else []
+                targets = {side for o in objects for side in self.np_sides(o)} - set(sides)
+                if len(sides) >= 2 and targets:
+                    yield from self.link("ally", *sides)
+
+    def belonging(self) -> Iterator[Link]:
+        """"settlers, who form part of Netanyahu's right-wing constituency"."""
+        for token in self.sentence:
+            if token.lower_ != "part" or token.dep_ not in ("dobj", "attr"):
+                continue
+            for prep in children(token, "prep"):
+                for noun in children(prep, "pobj"):
+                    if noun.lemma_.lower() not in words("part_of_nouns"):
+                        continue
+                    owners = [self.actor(c) for c in children(noun, "poss")]
+                    verb = token.head
+                    subjects = children(verb, *SUBJECTS)
+                    if verb.dep_ == "relcl":
+                        subjects = [verb.head]
+                    for subject in subjects:
+                        for owner in owners:
+                            yield from self.link("ally", self.actor(subject), owner)
+
+    def our_partnership(self) -> Iterator[Link]:
+        """"We thank the Afghan government ..., in the spirit of our partnership", said by
+        the spokeswoman of the United States: the speaker's side and the other named."""
+        for token in self.sentence:
+            if token.lemma_.lower() not in words("partnership_nouns"):
+                continue
+            if not any(c.lower_ == "our" for c in token.children if c.dep_ == "poss"):
+                continue
+            speaker = quote_speaker(self.cast, self.paragraph)
+            others = [self.cast.side(m.actor) for m in self.cast.mentions_in(self.sentence)]
+            for other in others:
+                if other != speaker:
+                    yield from self.link("ally", speaker, other)

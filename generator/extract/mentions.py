@@ -1,0 +1,398 @@
+"""Candidate mentions of actors in one article: step 1 of find_cast (see actors.py).
+
+Candidates come from the gazetteers (a PhraseMatcher over lexicon.py's forms), spaCy's
+entities, runs of capitalised words that behave like a person's name, and the text's
+own acronym definitions. Where a gazetteer form and an entity overlap, the more
+specific reading wins: "Israel Katz" is a person, "the Afghan government" is
+Afghanistan, "the American University of Kabul" is a body. Each candidate then gets its
+use (kinds.py): a state named, an organ of a state, an adjective, a place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from generator.extract import kinds, roles
+from generator.extract.acronyms import find_definitions, tokens_at
+from generator.extract.aliases import normalise
+from generator.extract.lexicon import Entry, gazetteer, phrase_matcher, title_matcher, word_sets
+from generator.extract.roles import title_length
+
+_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "nationality",
+           "LOC": "place", "FAC": "place"}
+POSSESSIVES = ("'s", "\u2019s")
+_NAME_LINKS = ("of", "for")
+_MAX_NAME_TAIL = 3
+LEADER_ORGANS = ("regime", "government", "administration")
+
+
+@dataclass
+class Candidate:
+    """A stretch of text that may name an actor."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    """person, state, organization, group, media, people, place or nationality."""
+    entry: Entry | None = None
+    use: str = "name"
+    """name, short, capital, organ, adj, place or group (a "<Nationality> <group noun>")."""
+    names_actor: bool = True
+    """False for a mention that only points at an actor named elsewhere (an adjective, a place)."""
+    key: str = ""
+    sure: bool = False
+    """A person by a cue in the text ("Ishiba, who ..."), not only by the NER's label."""
+    full_name: str = ""
+    """The person's full name when only the headline gives it."""
+
+
+def detect(doc: Doc, publisher: str | None = None) -> list[Candidate]:
+    """Candidate mentions in `doc`, sorted and not overlapping."""
+    hits = _gazetteer_hits(doc)
+    in_titles = {i for _, start, end in title_matcher(doc.vocab)(doc) for i in range(start, end)}
+    entities = [span for entity in doc.ents if entity.label_ in _LABELS for span in _name_spans(entity)
+                if not in_titles.issuperset(range(span.start, span.end)) and not _starts_title(span, in_titles)]
+    hit_at = {i: hit for hit in hits for i in range(hit.start, hit.end)}
+    candidates = []
+    for entity in entities:
+        overlapping = {id(hit): hit for i in range(entity.start, entity.end) if (hit := hit_at.get(i)) is not None}
+        candidate = _entity_candidate(entity, list(overlapping.values()))
+        if candidate is not None:
+            candidates.append(candidate)
+    taken = _tokens_of(candidates)
+    candidates += [_hit_candidate(hit) for hit in hits if not taken.intersection(range(hit.start, hit.end))]
+    candidates = _with_long_forms(doc, candidates, entities + hits)
+    candidates = _with_people(doc, candidates)
+    candidates = _absorb_organs(doc, [_with_use(c, doc) for c in candidates])
+    candidates += _resident_groups(doc, candidates)
+    candidates = _owners_qualify(doc, candidates)
+    if publisher:
+        candidates = [replace(c, label="media") if normalise(c.text) == normalise(publisher) else c
+                      for c in candidates]
+    candidates = [c for c in candidates if not (c.label == "person" and _in_credits(doc, c))]
+    return sorted(_non_overlapping(candidates), key=lambda c: c.start)
+
+
+def _starts_title(span: Span, in_titles: set[int]) -> bool:
+    """"National Security" in "National Security Minister Itamar Ben-Gvir": the words of a
+    portfolio before a capitalised title, not a body (a body's name has a body word)."""
+    after = span.end
+    return span.label_ == "ORG" and after in in_titles and span.doc[after].text[:1].isupper() \
+        and not {t.lower_ for t in span} & word_sets("names")["body_words"] \
+        and gazetteer().lookup(span.text) is None
+
+
+def _tokens_of(candidates: list[Candidate]) -> set[int]:
+    return {i for c in candidates for i in range(c.start, c.end)}
+
+
+def _gazetteer_hits(doc: Doc) -> list[Span]:
+    matches = phrase_matcher(doc.vocab)(doc, as_spans=True)
+    return filter_spans([span for span in matches if not _in_heading(span)])
+
+
+def _in_heading(span: Span) -> bool:
+    """A short acronym inside a line written in capitals ("HELP US") is a word, not a name."""
+    if len(span.text) > 3 or not span.text.isupper():
+        return False
+    sentence = span.sent
+    around = [t for t in sentence if t.is_alpha and not span.start <= t.i < span.end
+              and abs(t.i - span.start) <= 3]
+    return sum(t.is_upper and len(t) > 1 for t in around) >= 2
+
+
+def _name_spans(entity: Span) -> list[Span]:
+    """The names in an entity: cleaned, a body's name completed ("Constitutional
+    Democratic Party" + "of Japan"), and split at an inner possessive ("Tufts
+    University's Feinstein International Center" is two bodies)."""
+    span = _clean(entity)
+    if span is None:
+        return []
+    if entity.label_ == "ORG":
+        span = _completed(span)
+    if entity.label_ == "PERSON":
+        span = _whole_name(span)
+    inner = [t.i for t in span[1:-1] if t.text in POSSESSIVES]
+    if not inner:
+        return [span]
+    owner, rest = _clean(_labelled(span.doc[span.start:inner[0]], entity)), \
+        _clean(_labelled(span.doc[inner[0] + 1:span.end], entity))
+    if rest is None or not any(t.text[:1].isupper() for t in rest):
+        return [span]
+    return [part for part in (owner, rest) if part is not None]
+
+
+def _labelled(span: Span, like: Span) -> Span:
+    span.label_ = like.label_
+    return span
+
+
+def _clean(span: Span) -> Span | None:
+    """`span` without a leading "the", title or quote, a trailing possessive or
+    punctuation, and cut at a parenthesis or a dash before lower-case words."""
+    doc = span.doc
+    start, end = span.start, span.end
+    for i in range(start, end):
+        if doc[i].text in ("(", "[") or (doc[i].text in ("-", "\u2013", "\u2014") and i + 1 < end
+                                         and doc[i + 1].is_lower):
+            end = i
+            break
+    while start < end and (doc[start].lower_ in ("the",) + POSSESSIVES or doc[start].is_punct):
+        start += 1
+    if span.label_ in ("PERSON", "ORG"):
+        start += title_length(list(doc[start:end]))
+    while end > start and (doc[end - 1].text in POSSESSIVES + ("'", "\u2019") or doc[end - 1].is_punct):
+        end -= 1
+    if end <= start or not any(t.text[:1].isupper() for t in doc[start:end]):
+        return None
+    return _labelled(doc[start:end], span)
+
+
+def _completed(span: Span) -> Span:
+    """A body's name that the NER cut before "of"/"for (the)" and capitalised words."""
+    doc = span.doc
+    if span[-1].lower_ not in word_sets("names")["not_person"] or span.end + 1 >= len(doc) \
+            or doc[span.end].lower_ not in _NAME_LINKS:
+        return span
+    end = span.end + 1
+    end += doc[end].lower_ == "the"
+    tail = 0
+    while end < len(doc) and tail < _MAX_NAME_TAIL and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end, tail = end + 1, tail + 1
+    return _labelled(doc[span.start:end], span) if tail else span
+
+
+def _whole_name(span: Span) -> Span:
+    """A person's name the NER cut short: "Jean-Luc" + "Marchand"."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and end - span.end < 2 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+            and doc[end].is_alpha and not doc[end].ent_type_ and gazetteer().lookup(doc[end].text) is None:
+        end += 1
+    return _labelled(doc[span.start:end], span) if end > span.end else span
+
+
+def _entity_candidate(entity: Span, hits: list[Span]) -> Candidate | None:
+    label = _LABELS[entity.label_]
+    if not hits and entity.text.isupper() and len(entity.text) > 3:
+        return _capitalised_candidate(entity, label)
+    if not hits:
+        if label == "organization" and kinds.is_not_actor_name(entity):
+            return None
+        if label == "person" and not _looks_like_person(entity):
+            return None
+        if label == "person":
+            label = kinds.named_body(entity) or label
+        return Candidate(entity.start, entity.end, entity.text, label)
+    longest = max(hits, key=len)
+    entry = gazetteer().forms[longest.label_].entry
+    if longest.start <= entity.start and longest.end >= entity.end:
+        return _hit_candidate(longest)  # the gazetteer names the whole entity
+    if entry.kind == "media" and longest.start == entity.start:
+        return Candidate(entity.start, entity.end, entity.text, "media", entry)  # "VOA Extremism Watch Desk"
+    if label == "person" and (entry.kind not in ("media", "organization", "group") or len(longest) == 1):
+        if not _looks_like_person(entity):
+            return None
+        return Candidate(entity.start, entity.end, entity.text, "person")  # "Israel Katz"
+    same_state = entry.kind == "state" and all(gazetteer().forms[h.label_].entry == entry for h in hits)
+    if same_state and _only_organ_words(entity, hits) and (
+            kinds.organ_head(longest) is not None or kinds.organ_head(entity) is not None or len(hits) > 1):
+        return Candidate(entity.start, entity.end, entity.text, "state", entry, "organ")
+    if label == "organization" and not kinds.is_not_actor_name(entity):
+        return Candidate(entity.start, entity.end, entity.text, label)  # "the American University of Kabul"
+    return None  # a place or a document whose name holds a state; the hits inside stand alone
+
+
+def _capitalised_candidate(entity: Span, label: str) -> Candidate | None:
+    """A name in capitals: a dateline's city ("SEOUL (Reuters) -") is no actor, a listed
+    name is itself ("HAMAS"), an unknown acronym stays, a longer word is a heading's."""
+    doc = entity.doc
+    after = doc[entity.end].text if entity.end < len(doc) else ""
+    if entity.start == entity.sent.start and after in (",", "(", "-", "\u2013", "\u2014", "/"):
+        return None  # a dateline: "DERNA, Libya —", "SEOUL (Reuters) -"
+    form = gazetteer().lookup(entity.text)
+    if form is not None:
+        return Candidate(entity.start, entity.end, entity.text, form.entry.kind, form.entry, form.type)
+    if len(entity.text.replace(".", "")) > 5 or " " in entity.text:
+        return None
+    return Candidate(entity.start, entity.end, entity.text, label)
+
+
+def _only_organ_words(span: Span, hits: list[Span]) -> bool:
+    """"US State Department", "the Russian Ministry of Defense": a state and organ words."""
+    organs = word_sets("organs")
+    allowed = organs["civil"] | organs["military"] | organs["qualifiers"] | {*POSSESSIVES, "-"}
+    in_hits = {i for hit in hits for i in range(hit.start, hit.end)}
+    return all(t.lower_ in allowed for t in span if t.i not in in_hits)
+
+
+def _hit_candidate(hit: Span) -> Candidate:
+    form = gazetteer().forms[hit.label_]
+    return Candidate(hit.start, hit.end, hit.text, form.entry.kind, form.entry, form.type)
+
+
+def _looks_like_person(span: Span) -> bool:
+    """Rejects what the NER took for a person: "gaunt", a capitalised adjective."""
+    last = span[-1]
+    return last.pos_ == "PROPN" and last.text[:1].isupper() and last.lower_ not in word_sets("names")["not_person"]
+
+
+def _with_long_forms(doc: Doc, candidates: list[Candidate], named: list[Span]) -> list[Candidate]:
+    """The long form of an acronym the text defines names a body, whatever the NER made
+    of it ("Petróleos de Venezuela, S.A. (PDVSA)"); a listed name at its start stays."""
+    for definition in find_definitions(doc, named):
+        long = definition.long
+        inside = [c for c in candidates if c.start < long.end and long.start < c.end]
+        if any(c.entry is not None and c.start <= long.start for c in inside):
+            continue
+        if any(c.start < long.start or c.end > long.end for c in inside):
+            continue
+        candidates = [c for c in candidates if c not in inside]
+        candidates.append(Candidate(long.start, long.end, long.text, "organization"))
+    return candidates
+
+
+def _with_people(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """People the NER missed or mislabelled: name-like runs (roles.unlabelled_names),
+    single names with a person cue ("Ishiba, who ..."), bare surnames of people found."""
+    fixed = _tokens_of([c for c in candidates if c.entry is not None or c.label == "person" or c.end - c.start > 1])
+    found = [Candidate(s.start, s.end, s.text, "person", sure=True) for s in roles.unlabelled_names(doc, fixed)]
+    replaced = _tokens_of(found)
+    candidates = [c for c in candidates if not replaced.intersection(range(c.start, c.end))] + found
+    not_person = word_sets("names")["not_person"]
+    for candidate in candidates:
+        span = doc[candidate.start:candidate.end]
+        if candidate.entry is not None or candidate.label in ("person", "media") or len(span) > 3 \
+                or not all(t.pos_ == "PROPN" and t.lower_ not in not_person for t in span):
+            continue
+        # "Ishiba, who ...", "Chancellor Olaf Scholz": a single name needs any cue, a
+        # longer one a title or "who" (a firm's name after "Danish" is still a firm).
+        if roles.has_person_cue(span, strong=len(span) > 1):
+            candidate.label, candidate.sure = "person", True
+    surnames = {c.text.split()[-1] for c in candidates if c.label == "person" and len(c.text.split()) > 1}
+    taken = _tokens_of(candidates)
+    candidates += [Candidate(t.i, t.i + 1, t.text, "person") for t in tokens_at(doc, *{s.lower() for s in surnames})
+                   if t.i not in taken and t.text in surnames and t.pos_ == "PROPN"]
+    return candidates
+
+
+def _with_use(candidate: Candidate, doc: Doc) -> Candidate:
+    """How a state, people or leader reference is used, and whether it names an actor."""
+    span = doc[candidate.start:candidate.end]
+    entry = candidate.entry
+    if candidate.label == "person" and len(span) == 1 and span.root.dep_ in ("compound", "poss") \
+            and span.root.head.lower_ in LEADER_ORGANS and not title_length([doc[span.start - 1]]):
+        return replace(candidate, names_actor=False, use="leader")  # "the Assad regime" is a state
+    if candidate.label == "nationality" and entry is None:
+        group = kinds.group_head(span)  # "Shiite militias", "Islamist militants"
+        return _group_phrase(candidate, doc, group) if group is not None else replace(candidate, names_actor=False)
+    if entry is None or entry.kind not in ("state", "people") or candidate.use == "organ":
+        if candidate.label == "place":
+            return replace(candidate, names_actor=False)
+        return candidate
+    group = kinds.group_head(span)
+    if group is not None:
+        return _group_phrase(candidate, doc, group)
+    if entry.kind == "people":
+        return replace(candidate, names_actor=candidate.use != "adj" or kinds.people_head(span) is not None)
+    people = gazetteer().people_by_adj.get(span.text) if candidate.use == "adj" else None
+    if people is not None and kinds.people_head(span) is not None:
+        return replace(candidate, entry=people, label="people", use="name")
+    use = kinds.state_use(span, candidate.use)
+    if candidate.use == "capital" and use == "place":
+        return replace(candidate, use="place", label="place", entry=None, names_actor=False)
+    return replace(candidate, use=candidate.use if use == "name" else use, names_actor=use in ("name", "organ"))
+
+
+def _group_phrase(candidate: Candidate, doc: Doc, head) -> Candidate:
+    """"Israeli settlers", "Chinese maritime militia", "pro-Russian separatists": a group
+    named by who and what. A "pro-" group is not of the state it is for."""
+    start = candidate.start
+    pro = start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "pro"
+    if pro:
+        start -= 2
+    span = doc[start: head.i + 1]
+    text = "".join(t.text_with_ws for t in span if not t.is_punct or t.text == "-" and pro).strip()
+    text = text.removeprefix("the ").removeprefix("The ")
+    who = candidate.entry.id if candidate.entry is not None else normalise(candidate.text)
+    return Candidate(span.start, span.end, text, "group", candidate.entry, "group",
+                     key=f"{'pro-' if pro else ''}{who}:{head.lemma_.lower()}")
+
+
+def _absorb_organs(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """"Russia's Defense Ministry": the ministry the NER found on its own is the state's.
+    A civil organ named without its state ("the Foreign Ministry") names no one."""
+    civil = word_sets("organs")["civil"]
+    state_ending_at = {c.end: c for c in candidates if c.entry is not None and c.entry.kind == "state"}
+    kept = []
+    for candidate in candidates:
+        span = doc[candidate.start:candidate.end]
+        if candidate.entry is not None or candidate.label != "organization" or not _only_organ_words(span, []):
+            kept.append(candidate)
+            continue
+        owner_end = candidate.start - (candidate.start > 0 and doc[candidate.start - 1].text in POSSESSIVES)
+        state = state_ending_at.get(owner_end)
+        if state is not None:
+            organ = replace(state, end=candidate.end, use="organ", names_actor=True)
+            kept = [c for c in kept if c is not state] + [organ]
+            state_ending_at[candidate.end] = organ
+        elif not {t.lower_ for t in span} & civil and len(span) > 1:
+            kept.append(candidate)  # a named armed body: "the Air Force", not "Army" opening a sentence
+    organ_starts = {c.start for c in kept if c.use == "organ"}
+    return [c for c in kept if not (c.entry is not None and c.use != "organ" and c.start in organ_starts)]
+
+
+def _owners_qualify(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """"Tufts University's Feinstein International Center": the unlisted owner only
+    says whose the center is; it names an actor only if mentioned on its own."""
+    starts = {c.start: c for c in candidates}
+    for candidate in candidates:
+        after = candidate.end
+        if candidate.entry is None and candidate.label == "organization" and after < len(doc) \
+                and doc[after].text in POSSESSIVES and after + 1 in starts \
+                and starts[after + 1].label == "organization" and starts[after + 1].entry is None:
+            candidate.names_actor = False
+    return candidates
+
+
+def _resident_groups(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """"Rukban residents": the people of a named place, a group of the story."""
+    residents = word_sets("names")["resident_nouns"]
+    groups = []
+    for candidate in candidates:
+        after = doc[candidate.end] if candidate.end < len(doc) else None
+        if after is not None and after.lower_ in residents and candidate.label not in ("person", "nationality") \
+                and candidate.use not in ("adj", "organ"):
+            text = f"{display_name(candidate.text)} {after.lower_}"
+            groups.append(Candidate(candidate.start, after.i + 1, text, "group", use="group",
+                                    key=f"residents:{normalise(text)}"))
+    return groups
+
+
+def _in_credits(doc: Doc, candidate: Candidate) -> bool:
+    """Staff named in wire credits ("Reporting by ...; Editing by ...")."""
+    sentence = doc[candidate.start].sent
+    return len(sentence) > 1 and sentence[0].lower_ in word_sets("cues")["credit_openers"] \
+        and sentence[1].lower_ == "by"
+
+
+def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
+    kept, taken = [], set()
+    for candidate in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
+        tokens = set(range(candidate.start, candidate.end))
+        if not tokens & taken:
+            kept.append(candidate)
+            taken |= tokens
+    return kept
+
+
+def display_name(text: str) -> str:
+    """A name as shown: one line, straight apostrophes, no leading "the" or possessive."""
+    text = " ".join(text.replace("\u2019", "'").split())
+    text = text.removeprefix("the ").removeprefix("The ")
+    for suffix in ("'s", "'"):
+        text = text.removesuffix(suffix)
+    return text.strip()

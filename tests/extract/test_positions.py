@@ -1,0 +1,119 @@
+"""Positions: who wants what, in their words (sentences written for these tests, and the seed)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.extract.positions import find_positions
+from generator.extract.stance import third_person
+from tests.conftest import ROOT, SEED
+from tests.extract.test_attribution import cast_of
+
+
+def positions_in(make_article, body: str, *actors):
+    article = make_article(body)
+    return find_positions(article, cast_of(article, *actors))
+
+
+def test_stance_verbs_become_one_present_tense_line(make_article):
+    [position] = positions_in(
+        make_article, "On Monday, Norland blamed Ostavia for the flooding and urged Velmar to help repair the dam.",
+        ("state", "Norland"), ("state", "Ostavia"), ("state", "Velmar"))
+    assert position.actor == "norland" and position.speaker is None
+    assert position.stance == "blames Ostavia for the flooding; urges Velmar to help repair the dam"
+    assert position.target == "ostavia"
+
+
+def test_reported_speech_is_moved_forward(make_article):
+    [position] = positions_in(make_article, "Interior minister Marta Kovacs said the bridge would reopen in May.",
+                              ("person", "Marta Kovacs"))
+    assert position.speaker == "marta-kovacs"
+    assert position.stance == "says the bridge will reopen in May"
+
+
+def test_negated_stance_keeps_its_negation(make_article):
+    [position] = positions_in(make_article, "Norland does not support the new border treaty.", ("state", "Norland"))
+    assert position.stance == "does not support the new border treaty"
+
+
+def test_quote_named_after_it_belongs_to_its_speaker(make_article):
+    [position] = positions_in(make_article, "\u201cWe will not pay for the repairs,\u201d said Kovacs.",
+                              ("person", "Kovacs"))
+    assert position.speaker == "kovacs"
+    assert position.quote == "We will not pay for the repairs"
+
+
+def test_first_person_quote_becomes_the_stance(make_article):
+    body = "Kovacs told reporters after the vote:\n\n\u201cWe condemn the attack on the convoy.\u201d"
+    positions = positions_in(make_article, body, ("person", "Kovacs"))
+    assert [p.stance for p in positions] == ["condemns the attack on the convoy"]
+
+
+def test_quotes_over_several_paragraphs_merge_into_one_position(make_article):
+    body = ("Kovacs said the city had run out of money.\n\n"
+            "\u201cWe have asked the region for help.\n\n"
+            "\u201cNobody has answered us yet,\u201d she added.")
+    [position] = positions_in(make_article, body, ("person", "Kovacs"))
+    assert [e.paragraph for e in position.evidence] == [1, 2, 3]
+    assert "Nobody has answered us yet" in position.quote
+
+
+def test_adjacent_statements_of_one_holder_merge(make_article):
+    body = "Kovacs condemned the strike on the depot. She called on Norland to withdraw its troops."
+    [position] = positions_in(make_article, body, ("person", "Kovacs"), ("state", "Norland"))
+    assert position.stance == "condemns the strike on the depot; calls on Norland to withdraw its troops"
+    assert len(position.evidence) == 2
+
+
+def test_distant_statements_stay_apart(make_article):
+    body = ("Kovacs condemned the strike on the depot.\n\n"
+            "The depot burned for two days. Firefighters came from three towns. The road was closed.\n\n"
+            "Kovacs later said the city would rebuild the depot.")
+    positions = positions_in(make_article, body, ("person", "Kovacs"))
+    assert len(positions) == 2
+
+
+def test_spokesperson_speaks_for_the_body(make_article):
+    [position] = positions_in(make_article, "Velmar government spokesman Piet Alder rejected the claims as false.",
+                              ("state", "Velmar"), ("person", "Piet Alder"))
+    assert (position.actor, position.speaker) == ("velmar", "piet-alder")
+    assert position.stance == "rejects the claims as false"
+
+
+def test_media_report_is_not_a_position(make_article):
+    assert positions_in(make_article, "The Daily Courier reported that the ministry had lied.",
+                        ("media", "The Daily Courier")) == ()
+
+
+def test_ids_are_stable_and_unique(make_article):
+    body = "Norland condemned the strike. Ostavia condemned the strike too."
+    actors = (("state", "Norland"), ("state", "Ostavia"))
+    first = positions_in(make_article, body, *actors)
+    again = positions_in(make_article, body, *actors)
+    assert [p.id for p in first] == [p.id for p in again]
+    assert len({p.id for p in first}) == len(first) == 2
+    assert all(p.id.startswith(p.actor) for p in first)
+
+
+def test_third_person():
+    assert [third_person(w) for w in ("urge", "deny", "press", "say", "go", "be", "pray")] == \
+        ["urges", "denies", "presses", "says", "goes", "is", "prays"]
+
+
+def test_seed_positions():
+    from generator.extract.run import extract_files
+
+    [extraction], errors = extract_files([SEED], ROOT)
+    assert not errors
+    text = " ".join(extraction.source.paragraphs)
+    actors = {actor.id for actor in extraction.actors}
+    assert extraction.positions
+    for position in extraction.positions:
+        assert position.actor in actors and (position.speaker is None or position.speaker in actors)
+        assert position.evidence and all(" ".join(e.text.split()) in " ".join(text.split())
+                                          for e in position.evidence)
+        assert position.stance and position.stance[0].islower()  # a verb phrase, not a copied sentence
+    price = next(p for p in extraction.positions if any("Ned Price blamed" in e.text for e in p.evidence))
+    assert price.stance.startswith("blames Azerbaijan for the conflict; urges Russia to help end the fighting")
+    assert len(price.evidence) == 2  # his quote in the next paragraph joins the position
+    assert not any(p.actor == "abc-news" for p in extraction.positions)
+    assert Path(SEED).exists()
