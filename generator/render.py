@@ -19,7 +19,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from generator.escape import md_text, meta_text, mermaid_label, safe_url
-from generator.assemble.merge import same_actor
+from generator.extract.aliases import same_actor
 from generator.model import Actor, Alliance, Briefing, Evidence, Position, Source
 from generator.slugs import slugify
 
@@ -205,7 +205,7 @@ def actor_entries(briefings: tuple[Briefing, ...]) -> list[ActorEntry]:
     entries: list[ActorEntry] = []
     for briefing in briefings:
         for actor in (actor for actor in briefing.actors if actor.kind != "media"):
-            entry = next((e for e in entries if e.actor.kind == actor.kind and same_actor(e.actor, actor)), None)
+            entry = next((e for e in entries if same_actor(e.actor, actor)), None)
             if entry is None:
                 entry = ActorEntry(slug=_free_slug(actor.id, entries), actor=actor)
                 entries.append(entry)

@@ -11,12 +11,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-try:
-    from generator.extract.aliases import same_actor
-except ImportError:  # TEMPORARY until extract/aliases.py lands
-    def same_actor(first, second):
-        names = {first.name.lower(), *map(str.lower, first.aliases)}
-        return first.id == second.id or bool(names & {second.name.lower(), *map(str.lower, second.aliases)})
+from generator.extract.aliases import same_actor
 from generator.model import Actor, Alliance, Evidence, Extraction, OpenQuestion, Position, TimelineEvent
 from generator.slugs import unique_slug
 
@@ -67,7 +62,7 @@ def merge_actors(casts: list[tuple[Actor, ...]],
     for cast in casts:
         id_map: dict[str, str] = {}
         for actor in cast:
-            index = next((i for i, known in enumerate(merged) if known.kind == actor.kind and same(known, actor)), None)
+            index = next((i for i, known in enumerate(merged) if same(known, actor)), None)
             if index is None:
                 new_id = unique_slug(actor.id, {known.id for known in merged})
                 merged.append(dataclasses.replace(actor, id=new_id))
@@ -87,6 +82,8 @@ def _combine_actors(first: Actor, second: Actor) -> Actor:
     return dataclasses.replace(
         first,
         name=longer.name,
+        # A party to the story in any source is a party in the briefing, not just a cited outlet.
+        kind=first.kind if first.kind != "media" else second.kind,
         aliases=tuple(sorted(aliases)),
         role=first.role or second.role,
         affiliation=first.affiliation or second.affiliation,
