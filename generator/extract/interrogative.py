@@ -311,7 +311,8 @@ def _predicate(verb: Token, subject: Token | None, phrasing: Phrasing, *, keep_a
     side_heads = [t for t in kept if (t.dep_ == "advcl" and _has_mark(t) and not _comparative(t))
                   or (t.dep_ == "prep" and t.lower_ in _SIDE_PREPOSITIONS)
                   or (t.dep_ == "advcl" and t.tag_ == "VBG" and not any(g.lower_ == "to" for g in t.children))
-                  or (t.dep_ in ("relcl", "appos", "acl") and _after_comma(t))]
+                  or (t.dep_ in ("relcl", "appos", "acl") and _after_comma(t))
+                  or (t.dep_ == "npadvmod" and t.pos_ == "NOUN" and _after_comma(t))]  # ", a step the mayor ..."
     side = {inner.i for head in side_heads for inner in head.subtree}
     kept = [t for t in kept if t.i not in side]
     if keep_aux:

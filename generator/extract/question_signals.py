@@ -15,6 +15,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Span, Token
 
+from generator.extract.attribution import across_semicolon
 from generator.extract.interrogative import Phrasing, is_plural, render
 
 WONDER, OWN_QUESTION, DISPUTE, REFUSAL, REQUEST, PENDING, CONDITION, DOUBT, HEDGE, FUTURE, CLAIM = (
@@ -105,7 +106,7 @@ class Signal:
     claim: Token | None = None
     """For a claim or accusation, its verb ("accused", "said"): a denial elsewhere may answer it."""
     accused: tuple[int, ...] = ()
-    """Token indices naming whom the claim is about (the accused, or the claim's own clause)."""
+    """Token indices naming whom the claim is about: the accused, or the subject of the claimed clause."""
 
 
 def signals_in(sentence: Span, following: Span | None) -> list[Signal]:
@@ -267,13 +268,18 @@ def _pending(token: Token, lemma: str, cues: Cues) -> list[Signal]:
         or (lemma == "be" and token.dep_ == "ROOT" and _names_someone(token))
     if not pending:
         return []
-    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    holder = token.head if token.dep_ == "acomp" else token  # "Inspectors are due to": the subject of "are"
+    subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and _finds(subject, cues) and target.lemma_.lower() in cues.arrival_verbs:
         body = _np(subject)
-        body = body[:1].lower() + body[1:] if subject.left_edge.pos_ == "DET" else body
+        first = subject.left_edge
+        body = body[:1].lower() + body[1:] if first.pos_ != "PROPN" and not first.ent_type_ else body
         body = re.sub(r"^(a|an) ", "the ", body)  # the mission the text just announced
         return [Signal(verb=target, phrasing=Phrasing(), kind=PENDING, text=f"What will {body} find?")]
-    return [Signal(verb=target, phrasing=Phrasing(future=True), kind=PENDING)]
+    # "A UN envoy is expected to arrive": Will the envoy (the one the text just announced) arrive?
+    names = {c.i: "the" for c in subject.children if c.dep_ == "det" and c.lower_ in ("a", "an")} \
+        if subject is not None else {}
+    return [Signal(verb=target, phrasing=Phrasing(future=True, names=names), kind=PENDING)]
 
 
 def _finds(body: Token, cues: Cues) -> bool:
@@ -342,7 +348,7 @@ def _dispute(token: Token, lemma: str, cues: Cues, denied: bool) -> list[Signal]
         return _accusation(token, lemma, DISPUTE if denied else HEDGE)
     if token.pos_ != "VERB":
         return []
-    content = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
+    content = next((c for c in token.children if c.dep_ == "ccomp" and not across_semicolon(c, token)), None)
     if content is None or any(c.dep_ == "neg" for c in token.children):
         return []
     contrast = token.dep_ == "conj" and any(c.lower_ == "but" for c in token.head.children) \
@@ -352,6 +358,8 @@ def _dispute(token: Token, lemma: str, cues: Cues, denied: bool) -> list[Signal]
     about = tuple(t.i for t in subject.subtree) if subject is not None else ()  # whom the claim is about
     if (lemma in cues.claim_verbs and denied) or (lemma in cues.contrasted_reports and contrast):
         return [Signal(verb=content, phrasing=phrasing, kind=DISPUTE, claim=token, accused=about)]
+    if content.i < token.i:
+        return []  # a quote before "he said" is the speaker's own word for it
     # any other claim may be answered by a denial in another sentence ("X said ...", "Y denied any role")
     return [Signal(verb=content, phrasing=phrasing, kind=CLAIM, claim=token, accused=about)]
 
@@ -523,13 +531,15 @@ def _in_relative_clause(token: Token) -> bool:
     clause = token
     while clause.dep_ in ("xcomp", "conj", "acomp") and clause.head != clause:
         clause = clause.head
+    if clause.dep_ == "relcl":
+        return True
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(first.pos_ == "NOUN" and first.right_edge.i + 1 == second.left_edge.i
            for first, second in zip(subjects, subjects[1:])):
         return True  # "a step Youssouf declined to rule out" read as two subjects: a relative clause
-    return clause.dep_ == "relcl" or any(
-        t.tag_ in ("WDT", "WP", "WP$") for c in subjects for t in [c, *c.children] if t.dep_ in ("nsubj", "nsubjpass",
-                                                                                             "poss", "det"))
+    relative_words = [t for subject in subjects for t in [subject, *subject.children]
+                      if t == subject or t.dep_ in ("poss", "det")]
+    return any(t.tag_ in ("WDT", "WP", "WP$") for t in relative_words)  # "which seeks", "whose ministers"
 
 
 def bare_noun(token: Token) -> bool:

@@ -1,11 +1,15 @@
 """Open questions: what the text leaves unresolved, asked as real questions.
 
 Signals in the text (question_signals.py) point at clauses; each clause is asked
-as a question (interrogative.py) with its pronouns resolved; near-duplicates
-merge and keep all their evidence; the strongest few are kept, ranked.
+as a question (interrogative.py) with its pronouns resolved, and a last check
+(`well_formed`) turns away what does not read as a question a journalist would
+ask. A claim becomes a dispute when a denial answers it, in its own sentence or
+in a paragraph nearby ("X accused Y of ..." ... "Y rejected the accusation").
+Near-duplicates merge and keep all their evidence; the strongest few are kept, ranked.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass, field
@@ -16,7 +20,7 @@ from generator.extract.article import Article
 from generator.extract.cast import Cast
 from generator.extract.interrogative import as_question
 from generator.extract.lexicon import gazetteer
-from generator.extract.question_signals import (CLAIM, DISPUTE, OWN_QUESTION, REFUSAL, REQUEST, WEIGHTS, Signal,
+from generator.extract.question_signals import (CLAIM, DISPUTE, FUTURE, REFUSAL, REQUEST, WEIGHTS, Signal,
                                                 bare_noun, denial_object, question_cues, signals_in)
 from generator.extract.quotes import QuoteIndex, find_quotes
 from generator.extract.referents import Referents
@@ -101,10 +105,9 @@ def find_open_questions(article: Article, cast: Cast) -> tuple[OpenQuestion, ...
             if candidate is None:
                 continue
             if signal.claim is not None and signal.kind != DISPUTE:
-                claims.append(_Claim(number, paragraph, _actors_named(_subject_phrase(signal.claim), cast, referents,
-                                                                     number),
-                                     _actors_named([sentence.doc[i] for i in signal.accused], cast, referents,
-                                                   number), candidate))
+                claimants = _actors_named(_subject_phrase(signal.claim), cast, referents, number)
+                about = _actors_named([sentence.doc[i] for i in signal.accused], cast, referents, number)
+                claims.append(_Claim(number, paragraph, claimants, about, candidate))
             if signal.kind != CLAIM:
                 candidates.append(candidate)
         for token in sentence:
@@ -120,29 +123,31 @@ def find_open_questions(article: Article, cast: Cast) -> tuple[OpenQuestion, ...
 def _answered_claims(claims: list[_Claim], denials: list[_Denial]) -> list[_Candidate]:
     """Claims that a denial in another sentence answers: "Pakistan accused India of cutting the flow" ...
     "India rejected the accusation"; "Y said X's troops crossed" ... "X denied any involvement".
-    The claim about the denier (not the denier's own), nearest before the denial, is the one denied."""
+    The claim about the denier (not the denier's own), nearest before the denial, is the one denied.
+    Claims come in document order, so each denial looks only at the few paragraphs it can reach."""
+    paragraphs = [claim.paragraph for claim in claims]
     disputes = []
     for denial in denials:
-        def answers(claim: _Claim) -> bool:
-            if claim.number == denial.number or claim.claimants & denial.deniers or not claim.about & denial.deniers:
-                return False
-            if denial.kind == "claim":
-                return claim.number < denial.number and denial.paragraph - claim.paragraph <= _CLAIM_REACH
-            return abs(denial.paragraph - claim.paragraph) <= _INVOLVEMENT_REACH
-        answered = [claim for claim in claims if answers(claim)]
+        reach = _CLAIM_REACH if denial.kind == "claim" else _INVOLVEMENT_REACH
+        low = bisect.bisect_left(paragraphs, denial.paragraph - reach)
+        high = bisect.bisect_right(paragraphs, denial.paragraph + (0 if denial.kind == "claim" else reach))
+        answered = [claim for claim in claims[low:high] if _answers(claim, denial)]
         if not answered:
             continue
         claim = min(answered, key=lambda c: (c.number > denial.number, abs(denial.number - c.number)))
         found = claim.candidate
         disputes.append(dataclasses.replace(
-            found, score=found.score - _kind_weight(found) + WEIGHTS[DISPUTE],
+            found, kind=DISPUTE, score=found.score - WEIGHTS[found.kind] + WEIGHTS[DISPUTE],
             evidence=[*found.evidence, denial.evidence], sentences={claim.number, denial.number},
             first_sentence=min(claim.number, denial.number)))
     return disputes
 
 
-def _kind_weight(candidate: _Candidate) -> float:
-    return WEIGHTS[candidate.kind]
+def _answers(claim: _Claim, denial: _Denial) -> bool:
+    """The denier is whom the claim is about, and not who made it; "the accusation" looks back only."""
+    if claim.number == denial.number or claim.claimants & denial.deniers or not claim.about & denial.deniers:
+        return False
+    return denial.kind != "claim" or claim.number < denial.number
 
 
 def _subject_phrase(verb: Token) -> list[Token]:
@@ -190,39 +195,43 @@ def _candidate(signal: Signal, number: int, sentence: Span, previous: Span | Non
             subject = _clause_subject(signal.verb)
             pronoun = subject if subject is not None and subject.lower_ in _PRONOUN_SUBJECTS else None
         if pronoun is not None:
-            text, guessed, who = _antecedent(pronoun, sentence, previous, cast, referents, number)
+            text, guessed, who = _antecedent(pronoun, sentence, previous, cast, referents, number, quotes)
             if pronoun == signal.borrowed_subject:
                 phrasing = dataclasses.replace(phrasing, subject=text or pronoun.text)
             elif text:
                 phrasing = dataclasses.replace(phrasing, names={**phrasing.names, pronoun.i: text})
-        phrasing = dataclasses.replace(phrasing, forward=phrasing.forward or _reported(signal.verb))
+        names = {**_object_pronouns(signal.verb, sentence, cast), **_speakers_country(signal.verb, cast, referents,
+                                                                                      number), **phrasing.names}
+        phrasing = dataclasses.replace(phrasing, forward=phrasing.forward or _reported(signal.verb), names=names)
         question = as_question(signal.verb, phrasing)
     if not question or (guessed and signal.kind in _AGENT_KINDS):
         return None  # only an actor refuses or is asked: a guessed "it" there is most likely wrong
     if not well_formed(question) or _thing_as_agent(signal):
         return None
+    if signal.kind == FUTURE and quotes.inside(signal.verb) and _own_pledge(signal.verb, cast, referents, number):
+        return None  # "Argentina will not be its hostage," the minister said: a pledge, not a question
     words = _content_words(question, signal.verb.doc)
     score = WEIGHTS[signal.kind] + _actor_bonus(sentence, cast) + 0.5 * (1 - number / max(total, 1))
     if guessed:
         score -= 1.0
-    if _open_pronoun(question):
-        score -= 2.0
     if len(question.split()) > _LONG_QUESTION_WORDS:
         score -= 1.0
     if quotes.is_quote(sentence):
         score -= 0.5
     return _Candidate(question=question, score=score, evidence=[article.evidence(sentence)], kind=signal.kind,
-                      words=words,
-                      first_sentence=number, sentences={number}, topics=_topics(signal, cast, who), guessed=guessed)
+                      words=words, first_sentence=number, sentences={number}, topics=_topics(signal, cast, who),
+                      guessed=guessed)
 
 
 def well_formed(question: str) -> bool:
     """The last check before a question is asked: it is long enough, names whom it is about, and does not
     end in a word that needs more after it.
 
-    Rejected: "Will a step rule out?"-like stubs end in a conjunction or preposition ("..., and?"); "Will
-    whose ministers meet?" has a question word inside its subject; "Will it ...?", "What does that mean?"
-    ask about someone they do not name; "our territory" is the speaker's, not the reader's."""
+    Rejected: "Will the package be ready before the summit, and?" or "... move to?" end in a word that
+    needs more; "Will whose ministers meet?" has a question word inside its subject; "Will it ...?",
+    "What does that mean?" ask about someone they do not name; "our territory" is the speaker's, not the
+    reader's. (A clause with no verb left after inversion, a relative clause, a bare noun asked to act
+    never get this far: interrogative.as_question, question_signals and `_thing_as_agent` turn them away.)"""
     words = re.findall(r"[\w'’-]+", question)
     if len(words) < _MIN_WORDS or _PERSONAL_WORDS.search(question):
         return False
@@ -231,6 +240,23 @@ def well_formed(question: str) -> bool:
     if yes_no and (lower[1] in _WH_WORDS or lower[-1] in _DANGLING_END):
         return False
     return not _open_pronoun(question)
+
+
+def _own_pledge(verb: Token, cast: Cast, referents: Referents, number: int) -> bool:
+    """A future the speaker states about their own side ("If not, Argentina will not be its hostage,"
+    the Argentine minister said): asked of their own quoted words, it is a pledge, not a question.
+    Reported plans ("Beijing has vowed it would never rule out ...") stay questions."""
+    clause = verb
+    while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.pos_ != "VERB":
+        return False
+    subject = _clause_subject(verb)
+    if subject is None:
+        return False
+    actor = cast.actor_for(subject) if subject.pos_ != "PRON" else referents.resolve(subject, number)
+    speakers = {cast.side(a) for a in _actors_named(_subject_phrase(clause.head), cast, referents, number)}
+    return actor is not None and cast.side(actor) in speakers
 
 
 def _thing_as_agent(signal: Signal) -> bool:
@@ -263,7 +289,7 @@ def _topics(signal: Signal, cast: Cast, resolved: str | None) -> frozenset[tuple
 
 
 def _antecedent(pronoun: Token, sentence: Span, previous: Span | None, cast: Cast, referents: Referents,
-                number: int) -> tuple[str | None, bool, str | None]:
+                number: int, quotes: QuoteIndex) -> tuple[str | None, bool, str | None]:
     """(text for `pronoun`, whether that is a guess, the actor id when it names one).
 
     he/she: the person last put forward; it/they: the subject of the verb its clause reports to
@@ -273,7 +299,7 @@ def _antecedent(pronoun: Token, sentence: Span, previous: Span | None, cast: Cas
     if pronoun.lower_ in _PERSON_PRONOUNS:
         actor = cast.actor(referents.resolve(pronoun, number))
         return (actor.name, False, actor.id) if actor is not None else (None, False, None)
-    governing = _governing_subject(pronoun)
+    governing = _governing_subject(pronoun) if not quotes.inside(pronoun) else None  # a speaker is "I", not "it"
     if governing is not None and _agrees(pronoun, governing, cast):
         return _noun_phrase(governing), False, _actor_at(governing, cast)
     earlier = [t for t in sentence if t.i < pronoun.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"]
@@ -285,6 +311,65 @@ def _antecedent(pronoun: Token, sentence: Span, previous: Span | None, cast: Cas
             actor = _actor_at(subject, cast)
             return _noun_phrase(subject), actor is None, actor
     return None, False, None
+
+
+def _object_pronouns(verb: Token, sentence: Span, cast: Cast) -> dict[int, str]:
+    """ "Beijing considers Taiwan part of its territory and has vowed it would never rule out using force
+    to take it": an object "it"/"them" in the clause asked about stands for the nearest actor named
+    before it as an object in the same sentence, who is not the clause's own subject."""
+    subject = _clause_subject(verb)
+    own = cast.actor_for(subject) if subject is not None and subject.pos_ != "PRON" else None
+    names = {}
+    for pronoun in verb.subtree:
+        if pronoun.lower_ not in ("it", "them") or pronoun.dep_ not in ("dobj", "pobj"):
+            continue
+        for mention in reversed(cast.mentions_in(sentence)):
+            head = sentence.doc[mention.start:mention.end].root
+            actor = cast.actor(mention.actor)
+            if head.i >= pronoun.i or actor is None or actor.kind == "person" or mention.actor == own \
+                    or not _object_like(head) or not cast.is_party(mention.actor):
+                continue
+            plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+            if (pronoun.lower_ == "them") == plural:
+                names[pronoun.i] = sentence.doc[mention.start:mention.end].text
+            break
+    return names
+
+
+def _speakers_country(verb: Token, cast: Cast, referents: Referents, number: int) -> dict[int, str]:
+    """ "Israel's defence minister said the country would continue ...": "the country" is the speaker's state."""
+    subject = _clause_subject(verb)
+    if subject is None or subject.lemma_.lower() not in ("country", "nation") \
+            or [c.lower_ for c in subject.children] != ["the"]:
+        return {}
+    clause = subject.head
+    while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return {}
+    sides = {cast.side(a) for a in _actors_named(_subject_phrase(clause.head), cast, referents, number)}
+    states = [a for a in sides if a is not None and cast.actor(a).kind == "state"]
+    if len(states) != 1:
+        return {}
+    det = next(iter(subject.children))
+    return {det.i: "", subject.i: _name_as_written(states[0], cast, verb.doc)}
+
+
+def _name_as_written(actor_id: str, cast: Cast, doc) -> str:
+    """The actor's name as the text writes it as a noun ("the Philippines", "Israel"), else its name."""
+    for mention in cast.mentions:
+        if mention.actor == actor_id and doc[mention.start:mention.end].root.pos_ == "PROPN":
+            text = doc[mention.start:mention.end].text
+            before = doc[mention.start - 1] if mention.start else None
+            return f"the {text}" if before is not None and before.lower_ == "the" else text
+    actor = cast.actor(actor_id)
+    return actor.name if actor is not None else actor_id
+
+
+def _object_like(token: Token) -> bool:
+    """An object, or the subject of a verbless small clause ("considers [Taiwan] part of its territory")."""
+    return token.dep_ in ("dobj", "pobj", "dative", "attr", "oprd") \
+        or (token.dep_ == "nsubj" and token.head.pos_ not in ("VERB", "AUX"))
 
 
 def _actor_at(token: Token, cast: Cast) -> str | None:

@@ -80,20 +80,17 @@ def _denied_claim(cue: Token) -> str:
     if cue.dep_ == "relcl" and cue.head.lemma_.lower() in verbs.claim_nouns:
         noun = cue.head  # "an allegation the agency refutes": the claim is the clause it stands beside
         claim = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    else:
-        subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-        named = [t for t in subject.subtree if t.lemma_.lower() in verbs.claim_nouns] if subject is not None else []
+    else:  # "..., a charge Abu Dhabi denies": the claim noun is read as the subject's modifier or the object
+        named = [t for c in cue.children if c.dep_ in ("nsubj", "dobj") and c.i < cue.i
+                 for t in c.subtree if t.lemma_.lower() in verbs.claim_nouns]
         before = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
-        if named and before is not None:  # "..., a charge Abu Dhabi denies"
+        if named and before is not None:
             noun, claim = named[0], before
     if noun is None or claim is None:
         return ""
-    side = {t.i for t in noun.subtree} | {t.i for t in cue.subtree}
-    deed = next((g for c in claim.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in c.children if g.dep_ == "pcomp"), None)
-    if deed is None:
-        deed = next((g for t in claim.subtree if t.dep_ == "prep" and t.lower_ == "of" and t.head.dep_ != "ROOT"
-                     for g in t.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+    side = {t.i for t in noun.subtree} | {t.i for t in cue.subtree if t.i > claim.right_edge.i}
+    of = next((t for t in claim.subtree if t.dep_ == "prep" and t.lower_ == "of" and t.i not in side), None)
+    deed = next((g for g in of.children if g.dep_ in ("pcomp", "pobj")), None) if of is not None else None
     what = f"the {noun.lemma_.lower()}"
     if claim.lemma_.lower() in ("accuse", "charge", "suspect") and deed is not None:
         return f"{third_person(cue.lemma_)} {what} of {_render(list(deed.subtree))}"
@@ -131,7 +128,7 @@ def _is_complement(child: Token) -> bool:
 
 def _clause_text(head: Token, *, forward: bool, skip: set[int] = frozenset()) -> str:
     """The clause headed by `head`, without its "that", tenses moved forward when `forward`."""
-    skip = set(skip) | _claim_asides(head)
+    skip = set(skip) | _claim_asides(head) | _own_comment(head)
     tokens = [token for token in head.subtree if token.i not in skip]
     while tokens and (tokens[0].dep_ in ("mark", "punct", "cc") and tokens[0].head == head or tokens[0].is_punct):
         tokens = tokens[1:]
@@ -159,6 +156,20 @@ def _claim_asides(head: Token) -> set[int]:
             if token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].is_punct:
                 asides.add(token.left_edge.i - 1)
     return asides
+
+
+def _own_comment(head: Token) -> set[int]:
+    """ "said Norland ignored the ruling, arguing that ...": the speaker's next statement, which the parser
+    hung on the reported clause; it is a stance of its own."""
+    verbs = reporting_verbs()
+    skipped = set()
+    for child in head.children:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i > head.i and child.lemma_.lower() in verbs:
+            skipped |= {t.i for t in child.subtree}
+            before = child.left_edge.i - 1
+            if before >= 0 and child.doc[before].is_punct:
+                skipped.add(before)
+    return skipped
 
 
 def _lower_first(tokens: list[Token]) -> dict[int, str]:

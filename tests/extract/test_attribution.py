@@ -1,6 +1,7 @@
 """Attribution and quotes: who says what, read from sentences written for these tests."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -103,6 +104,32 @@ def test_each_conjoined_holder_holds_the_position(make_article):
     article = make_article("Norland and Ostavia condemned the decision.")
     cast = cast_of(article, ("state", "Norland"), ("state", "Ostavia"))
     assert holders(article, cast) == [Holder(actor="norland", speaker=None), Holder(actor="ostavia", speaker=None)]
+
+
+def with_role(cast: Cast, actor_id: str, role: str) -> Cast:
+    actors = tuple(dataclasses.replace(a, role=role) if a.id == actor_id else a for a in cast.actors)
+    return Cast(actors=actors, mentions=cast.mentions)
+
+
+@pytest.mark.parametrize(("role", "holder"), [
+    ("Velmar's health minister", Holder(actor="velmar", speaker="marta-kovacs")),
+    ("Velmar government spokesperson", Holder(actor="velmar", speaker="marta-kovacs")),
+    ("doctor who", Holder(actor="marta-kovacs", speaker="marta-kovacs")),
+    ("city resident", Holder(actor="marta-kovacs", speaker="marta-kovacs")),
+    ("former Velmar leader", Holder(actor="marta-kovacs", speaker="marta-kovacs")),
+])
+def test_a_person_speaks_for_their_state_only_from_an_office(make_article, role, holder):
+    """A doctor or a resident of a country speaks for themselves, a minister or spokesperson for the state."""
+    article = make_article("\u201cWe have no clean water,\u201d said Marta Kovacs.")
+    cast = with_role(cast_of(article, ("state", "Velmar"), ("person", "Marta Kovacs", "velmar")), "marta-kovacs", role)
+    assert holders(article, cast) == [holder]
+
+
+def test_a_nationality_alone_is_no_office(make_article):
+    article = make_article("\u201cWe have no clean water,\u201d said Marta Kovacs.")
+    cast = with_role(cast_of(article, ("state", "France"), ("person", "Marta Kovacs", "france")), "marta-kovacs",
+                     "French")
+    assert holders(article, cast) == [Holder(actor="marta-kovacs", speaker="marta-kovacs")]
 
 
 def test_according_to_names_the_holder(make_article):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract.interrogative import Phrasing, as_question, render
+from generator.extract.interrogative import Phrasing, as_question, base_form, is_plural, render
 
 
 def root(make_article, text):
@@ -90,3 +90,39 @@ def test_render_keeps_spacing_across_gaps(make_article):
     article = make_article("The plan (a draft) was sent, reportedly, to Norland.")
     tokens = [t for t in article.doc if t.text not in ("(", "a", "draft", ")")]
     assert render(tokens) == "The plan was sent, reportedly, to Norland."
+
+
+def test_base_form_of_a_verb(make_article):
+    article = make_article("The rebels staged a raid, planned another and are hoping for more.")
+    forms = {token.text: base_form(token) for token in article.doc if token.pos_ == "VERB"}
+    assert forms == {"staged": "stage", "planned": "plan", "hoping": "hope"}
+
+
+def test_subject_agreement(make_article):
+    emirates = word(make_article, "The United Arab Emirates signed the deal.", "Emirates")
+    groups = word(make_article, "Norland-based groups signed the deal.", "groups")
+    both = word(make_article, "Norland and Velmar signed the deal.", "Norland")
+    assert not is_plural(emirates) and is_plural(groups) and is_plural(both)
+
+
+def test_who_the_gunmen_were_stays_in_the_past(make_article):
+    verb = word(make_article, "It was not clear who the gunmen were.", "were")
+    who = verb.doc[verb.i - 3]
+    assert as_question(verb, Phrasing(forward=True, wh=who, dropped=frozenset({who.i}))) == "Who were the gunmen?"
+
+
+def test_copula_without_a_predicate_is_no_question(make_article):
+    verb = word(make_article, "It was not clear who the gunmen were.", "were")
+    who = verb.doc[verb.i - 3]
+    assert as_question(verb, Phrasing(dropped=frozenset({who.i}))) is None  # "Were the gunmen?"
+
+
+def test_relative_word_in_the_subject_is_no_question(make_article):
+    verb = word(make_article, "The council, whose members are due to meet next month, voted.", "are")
+    assert as_question(verb) is None
+
+
+def test_trailing_conjunction_is_dropped(make_article):
+    verb = word(make_article, "The budget will be ready before the summit of leaders, and that worries them.",
+                "be")
+    assert as_question(verb) == "Will the budget be ready before the summit of leaders?"

@@ -94,6 +94,49 @@ def test_ids_are_stable_and_unique(make_article):
     assert all(p.id.startswith(p.actor) for p in first)
 
 
+def test_statement_in_a_clause_of_time_is_background(make_article):
+    """ "since Alder called her a liar", "hours after Ostavia said": what happened before, no position now."""
+    positions = positions_in(
+        make_article, "Marta Kovacs, who has feuded with Piet Alder since Alder called her a liar in March, "
+                      "said the city would rebuild the bridge.", ("person", "Marta Kovacs"), ("person", "Piet Alder"))
+    assert [(p.actor, p.stance) for p in positions] == [("marta-kovacs", "says the city will rebuild the bridge")]
+    positions = positions_in(
+        make_article, "Norland urged Velmar to reopen the border, hours after Ostavia said the bridge had collapsed.",
+        ("state", "Norland"), ("state", "Velmar"), ("state", "Ostavia"))
+    assert [(p.actor, p.stance) for p in positions] == [("norland", "urges Velmar to reopen the border")]
+
+
+def test_clauses_either_side_of_a_semicolon_are_two_positions(make_article):
+    positions = positions_in(make_article, "Norland blamed Ostavian rebels for the blackout; Ostavia denied any role.",
+                             ("state", "Norland"), ("state", "Ostavia"))
+    assert [(p.actor, p.stance) for p in positions] == [
+        ("norland", "blames Ostavian rebels for the blackout"), ("ostavia", "denies any role")]
+
+
+def test_denial_of_a_named_charge(make_article):
+    [position] = positions_in(
+        make_article, "Velmar has been accused by Norland of smuggling fuel across the lake, a charge Velmar denies.",
+        ("state", "Norland"), ("state", "Velmar"))
+    assert (position.actor, position.stance) == ("velmar", "denies the charge of smuggling fuel")
+
+
+def test_allegation_refuted_by_the_body_the_description_names(make_article):
+    positions = positions_in(
+        make_article, "Norland claims the Lake Port Authority has been infiltrated by smugglers \u2013 an allegation "
+                      "the authority refutes.", ("state", "Norland"), ("organization", "Lake Port Authority"))
+    assert [(p.actor, p.stance) for p in positions] == [
+        ("norland", "claims the Lake Port Authority has been infiltrated by smugglers"),
+        ("lake-port-authority", "refutes the allegation that the Lake Port Authority has been infiltrated by smugglers")]
+
+
+def test_speaker_who_goes_on_arguing_keeps_the_position(make_article):
+    [position] = positions_in(
+        make_article, "The Velmar delegation said Norland continued to ignore the ruling, arguing that it had no "
+                      "respect for the court.", ("state", "Norland"), ("state", "Velmar"))
+    assert position.actor == "velmar"
+    assert position.stance == "says Norland continued to ignore the ruling; argues it had no respect for the court"
+
+
 def test_third_person():
     assert [third_person(w) for w in ("urge", "deny", "press", "say", "go", "be", "pray")] == \
         ["urges", "denies", "presses", "says", "goes", "is", "prays"]

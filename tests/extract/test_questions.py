@@ -9,7 +9,7 @@ import re
 import pytest
 
 from generator.extract.cast import Cast
-from generator.extract.questions import MAX_QUESTIONS, find_open_questions
+from generator.extract.questions import MAX_QUESTIONS, find_open_questions, well_formed
 from tests.conftest import ROOT, SEED
 from tests.extract.test_attribution import cast_of
 
@@ -51,6 +51,144 @@ def asked(make_article, body: str, *actors) -> list[str]:
 ])
 def test_signal_becomes_a_question(make_article, body, question):
     assert asked(make_article, body) == [question]
+
+
+@pytest.mark.parametrize(("body", "question"), [
+    # "it was not (immediately) clear who/whether ...": who the gunmen were stays in the past
+    ("It was not immediately clear who the gunmen were.", "Who were the gunmen?"),
+    ("It was not clear whether the committee would meet before the deadline.",
+     "Will the committee meet before the deadline?"),
+    # "the question is whether ...", "it remains unclear / to be seen whether ..."
+    ("The question is whether the two unions are willing to accept the offer.",
+     "Are the two unions willing to accept the offer?"),
+    ("It remains to be seen whether the ferry service will resume in spring.",
+     "Will the ferry service resume in spring?"),
+    ("It remains unclear whether the mayor will sign the decree.", "Will the mayor sign the decree?"),
+    # only a body whose purpose is finding things out is asked what it will find
+    ("A commission of inquiry is expected to arrive in the port on Friday.",
+     "What will the commission of inquiry find?"),
+    ("Inspectors are due to visit the plant next week.", "What will inspectors find?"),
+    ("A UN envoy is expected to arrive in the capital on Friday.", "Will the UN envoy arrive in the capital on Friday?"),
+    # a conjunction whose second half was cut does not dangle at the end
+    ("Officials said the new budget was unlikely to be ready before the autumn session of parliament, "
+     "and that three ministries were seeking more time.",
+     "Will the new budget be ready before the autumn session of parliament?"),
+    # a summary aside (", a step the mayor declined to rule out") is no part of the question
+    ("Officials said the council could consider closing the port, a step the mayor declined to rule out.",
+     "Could the council consider closing the port?"),
+    # a joined infinitive loses its "to"; "as quickly as ..." stays whole
+    ("The union urged the company to explain why the plant had closed and to pay the missing wages.",
+     "Will the company explain why the plant had closed and pay the missing wages?"),
+    ("The union urged the company to reopen the plant as quickly as conditions allow.",
+     "Will the company reopen the plant as quickly as conditions allow?"),
+    # a condition on a wish asks about what must follow; "it" in a quote is not the speaker
+    ("\u201cIf the league wants to survive, it must change its rules,\u201d the coach said.",
+     "Will the league change its rules?"),
+    # a doubled article from the source is read once
+    ("The council plans to present the dispute to the the regional court.",
+     "Will the council present the dispute to the regional court?"),
+])
+def test_explicit_wording_becomes_a_question(make_article, body, question):
+    assert asked(make_article, body) == [question]
+
+
+@pytest.mark.parametrize("body", [
+    "Both towns are members of the river council, whose delegates are due to meet next month.",
+    "A Velmar government spokesperson declined to comment on the report.",
+    "Velmar would not ask permission from anyone to build the dam.",
+    "The transport minister announced that bus fares would fall by half in May.",
+    "Kovacs said the complaint would be treated with great care.",
+    "\u201cAn attacker might be directed towards our coast,\u201d the admiral said.",
+])
+def test_statements_that_leave_nothing_open_ask_nothing(make_article, body):
+    """A relative clause, a "no comment", a request not made, an announced or promised future, the
+    speaker's own "our": none is a question a reader could be given."""
+    assert asked(make_article, body, ("state", "Velmar"), ("person", "Kovacs")) == []
+
+
+def test_quoted_pledge_about_the_speakers_own_side_is_no_question(make_article):
+    body = "\u201cNorland will never be anyone's servant,\u201d Norland's foreign minister said."
+    assert asked(make_article, body, ("state", "Norland")) == []
+
+
+def test_accused_deed_in_its_base_form(make_article):
+    body = "Norland accused Velmar of staging a raid on the border post, a charge Velmar denies."
+    assert asked(make_article, body, ("state", "Norland"), ("state", "Velmar")) == \
+        ["Did Velmar stage a raid on the border post?"]
+
+
+def test_blame_agrees_with_a_plural_subject(make_article):
+    body = "Norland blamed Velmar-based militias for the blackout; Velmar denied any role."
+    assert asked(make_article, body, ("state", "Norland"), ("state", "Velmar")) == \
+        ["Were Velmar-based militias responsible for the blackout?"]
+
+
+def test_it_after_a_spokesperson_is_the_body_not_the_person(make_article):
+    body = ("A Norland government spokesperson said Norland remained committed to the talks but did not say "
+            "whether it would lift the sanctions.")
+    assert asked(make_article, body, ("state", "Norland")) == ["Will Norland lift the sanctions?"]
+
+
+def test_object_pronoun_stands_for_the_actor_named_before_it(make_article):
+    body = "Norland considers Ostavia part of its territory and has vowed it would never rule out using force to take it."
+    assert asked(make_article, body, ("state", "Norland"), ("state", "Ostavia")) == \
+        ["Will Norland rule out using force to take Ostavia?"]
+
+
+def test_the_country_in_reported_speech_is_the_speakers_state(make_article):
+    body = "Velmar defence minister Piet Alder said the country would keep the border closed until spring."
+    assert asked(make_article, body, ("state", "Velmar"), ("person", "Piet Alder", "velmar")) == \
+        ["Will Velmar keep the border closed until spring?"]
+
+
+def test_subject_loses_an_apposition_left_open(make_article):
+    body = "The regional envoy for Ostavia, Piet Alder is expected to brief the council next week."
+    assert asked(make_article, body, ("state", "Ostavia"), ("person", "Piet Alder")) == \
+        ["Will the regional envoy for Ostavia brief the council next week?"]
+
+
+def test_denial_of_the_accusation_paragraphs_later_makes_a_dispute(make_article):
+    body = ("Norland on Monday accused Velmar of diverting the river during the dry season.\n\n"
+            "The river feeds three dams.\n\n"
+            "Velmar's foreign ministry rejected the accusation, saying the dams were being repaired.")
+    article = make_article(body)
+    [question] = find_open_questions(article, cast_of(article, ("state", "Norland"), ("state", "Velmar")))
+    assert question.question == "Did Velmar divert the river during the dry season?"
+    assert [evidence.paragraph for evidence in question.evidence] == [1, 3]
+
+
+def test_denial_of_involvement_answers_a_claim_in_the_paragraph_before(make_article):
+    body = "Ostavia said armed men from Velmar had crossed the border at night.\n\nVelmar denied any involvement."
+    article = make_article(body)
+    [question] = find_open_questions(article, cast_of(article, ("state", "Ostavia"), ("state", "Velmar")))
+    assert question.question == "Did armed men from Velmar cross the border at night?"
+    assert [evidence.paragraph for evidence in question.evidence] == [1, 2]
+
+
+def test_plain_claim_without_a_denial_asks_nothing(make_article):
+    body = "Ostavia said armed men from Velmar had crossed the border at night.\n\nThe border is 40 km long."
+    assert asked(make_article, body, ("state", "Ostavia"), ("state", "Velmar")) == []
+
+
+@pytest.mark.parametrize("question", [
+    "Will the budget be ready before the summit, and?",  # a conjunction left dangling
+    "Will the talks move to?",  # a preposition without its object
+    "Will whose ministers meet next month?",  # a question word inside the subject
+    "Will it rain on Friday?",  # asks about someone it does not name
+    "What does that mean?",
+    "Will an attacker reach our coast?",  # the speaker's "our"
+    "Will Norland?",  # too short to ask anything
+])
+def test_quality_gate_rejects_malformed_questions(question):
+    assert not well_formed(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Will prices rise?", "Who were the gunmen?", "Will the US keep its base?",
+    "Will the league change its rules?", "Are the two unions willing to accept the offer?",
+])
+def test_quality_gate_keeps_plain_questions(question):
+    assert well_formed(question)
 
 
 def test_condition_asks_about_the_person_the_pronoun_stands_for(make_article):
