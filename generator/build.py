@@ -18,13 +18,13 @@ from pathlib import Path
 
 from generator.assemble import Assembled, assemble
 from generator.config import Project, load_project
-from generator.exceptions import DuplicateSource, SourceError
+from generator.exceptions import DuplicateSource, StrictWarning, UnsupportedSource
 from generator.extract.batch import Outcome, extract_sources
 from generator.files import build_lock
 from generator.ingest import is_source_file
 from generator.model import Extraction
 from generator.render import render_site_pages
-from generator.site import build_site, finish_writing, write_pages
+from generator.site import build_site, check_site_writable, finish_writing, write_pages
 from generator.state import State, load_state, save_state
 
 log = logging.getLogger("briefing.build")
@@ -81,6 +81,7 @@ def build(project_dir: Path | str = ".", *, force: bool = False, strict: bool = 
     started = time.monotonic()
     project = load_project(project_dir)
     with build_lock(project.cache_dir / "build.lock", on_wait=lambda message: log.warning(message)):
+        check_site_writable(project)  # a read-only site/ stops the build before content/ changes
         result = generate(project, force=force, strict=strict, workers=workers)
         with _content_timestamp(result.assembled):
             build_site(project, post_build=lambda folder: _post_build(folder, result.assembled, project))
@@ -104,6 +105,7 @@ def gather(project: Project, *, strict: bool = False, workers: int | None = None
     """Extract (or load from the cache) every source and assemble the briefings; nothing is written."""
     result = BuildResult(project=project, strict=strict)
     result.outcomes = extract_sources(list_sources(project), project, workers=workers)
+    result.outcomes += [_unsupported(path, project) for path in unsupported_files(project)]
     extractions = _usable_extractions(result)
     state = load_state(project.state_dir)
     result.assembled = assemble(extractions, project, state, build_date=build_date())
@@ -115,6 +117,19 @@ def list_sources(project: Project) -> list[Path]:
     if not project.sources_dir.is_dir():
         return []
     return sorted(path for path in project.sources_dir.rglob("*") if path.is_file() and is_source_file(path))
+
+
+def unsupported_files(project: Project) -> list[Path]:
+    """Files in the sources folder that are not sources (a PDF, a Word file): each is reported."""
+    if not project.sources_dir.is_dir():
+        return []
+    return sorted(path for path in project.sources_dir.rglob("*")
+                  if path.is_file() and not is_source_file(path) and not path.name.startswith("."))
+
+
+def _unsupported(path: Path, project: Project) -> Outcome:
+    shown = project.relative(path)
+    return Outcome(path=shown, status="failed", error=UnsupportedSource(shown, f"'{path.suffix or path.name}'"))
 
 
 def _usable_extractions(result: BuildResult) -> list[Extraction]:
@@ -135,14 +150,18 @@ def _usable_extractions(result: BuildResult) -> list[Extraction]:
         usable.append(extraction)
     if result.strict and result.warnings:
         result.outcomes = [_strict_failure(o, result.warnings) for o in result.outcomes]
+        failed = {o.path for o in result.outcomes if o.status == "failed"}
+        # A failed source is left out, and its warning is said once, in its error line.
+        usable = [e for e in usable if e.source.path not in failed]
+        result.warnings = [w for w in result.warnings if not any(w.startswith(f"{path}: ") for path in failed)]
     return usable
 
 
 def _strict_failure(outcome: Outcome, warnings: list[str]) -> Outcome:
-    mine = [w for w in warnings if w.startswith(f"{outcome.path}:")]
+    mine = [w.removeprefix(f"{outcome.path}: ") for w in warnings if w.startswith(f"{outcome.path}:")]
     if not mine or outcome.status == "failed":
         return outcome
-    return Outcome(path=outcome.path, status="failed", error=SourceError(outcome.path, f"warning in strict mode: {mine[0]}"))
+    return Outcome(path=outcome.path, status="failed", error=StrictWarning(outcome.path, "; ".join(mine)))
 
 
 def _post_build(folder: Path, assembled: Assembled, project: Project) -> None:

@@ -105,6 +105,14 @@ class DuplicateSource(SourceError):
     hint = "remove one of the two copies"
 
 
+class StrictWarning(SourceError):
+    """A warning about a source, which `--strict` makes a failure; the warning's own hint is in the detail."""
+
+    code = "E111"
+    problem = "has a warning, an error under --strict"
+    hint = None
+
+
 class ExtractionFailed(SourceError):
     code = "E120"
     problem = "could not be analysed"

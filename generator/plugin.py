@@ -32,9 +32,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return
         from generator.build import generate
         from generator.config import load_project
+        from generator.files import build_lock
 
         try:
-            result = generate(load_project(Path(config.config_file_path).parent))
+            project = load_project(Path(config.config_file_path).parent)
+            with build_lock(project.cache_dir / "build.lock", on_wait=log.info):
+                result = generate(project)
         except BriefingError as error:
             log.error(error.format_message())
             return

@@ -76,7 +76,9 @@ def read_bytes(path: Path, options: IngestOptions) -> bytes:
     try:
         size = path.stat().st_size
         if size > options.max_bytes:
-            raise SourceTooLarge(shown, f"{size / 1e6:.1f} MB; the limit is {options.max_bytes / 1e6:.0f} MB")
+            # max_source_mb counts MiB (mkdocs.yml's value x 1024 x 1024): state both sizes in that unit.
+            raise SourceTooLarge(shown, f"{size / 2**20:.1f} MB; the limit is {options.max_bytes / 2**20:g} MB, "
+                                        "set by max_source_mb")
         return path.read_bytes()
     except OSError as error:
         raise UnreadableSource(shown, error.strerror or str(error)) from error
@@ -93,7 +95,7 @@ def read_source(path: Path, data: bytes, options: IngestOptions) -> Source:
     paragraphs, dropped = repair(parsed.paragraphs, options.lexicon)
     if not paragraphs:
         raise EmptySource(shown, "no paragraphs of text after the title")
-    warnings = [w for w in (decoded.warning,) if w]
+    warnings = [w for w in (decoded.warning, _analysis_limit(paragraphs)) if w]
     if dropped:
         log.debug("%s: dropped %d boilerplate paragraph(s)", shown, dropped)
     language = detect_language(paragraphs)
@@ -114,6 +116,16 @@ def read_source(path: Path, data: bytes, options: IngestOptions) -> Source:
         briefing=slugify(meta["briefing"]) if meta.get("briefing") else None,
         warnings=tuple(warnings),
     )
+
+
+def _analysis_limit(paragraphs: list[str]) -> str | None:
+    """A warning when spaCy will read only part of the text (extract/__init__.py::analysed_text)."""
+    from generator.extract.nlp import MAX_DOC_CHARS  # here, so that ingesting alone does not load extract/
+
+    chars = sum(len(paragraph) for paragraph in paragraphs) + 2 * (len(paragraphs) - 1)
+    if chars <= MAX_DOC_CHARS:
+        return None
+    return f"{chars:,} characters of text; only the first {MAX_DOC_CHARS:,} are analysed"
 
 
 def display_path(path: Path, root: Path) -> str:
