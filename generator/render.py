@@ -43,7 +43,7 @@ def environment(project_templates: Path | None) -> SandboxedEnvironment:
         comment_start_string="{##", comment_end_string="##}",
     )
     env.filters.update(meta=_meta_filter, url=_url_filter, mermaid=mermaid_label, anchor=slugify)
-    env.globals.update(evidence_link=evidence_link, short_quote=short_quote, source_label=source_label,
+    env.globals.update(evidence_link=evidence_link, short_quote=short_quote, cited=cited, source_label=source_label,
                        sections=SECTION_ANCHORS)
     return env
 
@@ -281,6 +281,12 @@ def evidence_link(evidence: Evidence, documents: dict[str, str], prefix: str = "
 
 def short_quote(text: str) -> str:
     return text if len(text) <= _QUOTE_MAX_CHARS else text[: _QUOTE_MAX_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def cited(text: str) -> str:
+    """An evidence sentence in quotation marks, unless it already opens with one."""
+    text = short_quote(text)
+    return text if text[:1] in "“\"‘'" else f"“{text}”"
 
 
 def source_label(source: Source) -> str:
