@@ -130,12 +130,15 @@ def _regimes_to_states(doc: Doc, candidates: list[Candidate], kept: dict[str, li
 def _only_things(doc: Doc, group: list[Candidate]) -> bool:
     """An unlisted name only ever used to qualify a thing or a place ("the Rukban camp",
     "an Oreshnik missile", "on Telegram", a river the NER took for a person: "along the
-    Danube") names no actor."""
+    Danube", "from the Chenab", "the Yarlung Tsangpo river") names no actor."""
     if any(c.entry is not None or c.sure or c.use == "group" for c in group):
         return False
+    places = [kinds.is_place_name(doc[c.start:c.end], person=c.label == "person") for c in group]
+    if all(places):
+        return True
     if any(c.label == "person" and " " in c.text.strip() for c in group):
         return False  # a full name is a person wherever it stands
-    return all(kinds.is_thing_use(doc[c.start:c.end]) for c in group)
+    return all(place or kinds.is_thing_use(doc[c.start:c.end]) for c, place in zip(group, places))
 
 
 def _entry(group: list[Candidate]) -> Entry | None:
@@ -190,6 +193,8 @@ def _kind(doc: Doc, group: list[Candidate], name: str) -> str:
         return "person"  # a single name: the pronouns after it must not say "it"
     if labels["media"] or any(kinds.is_media_context(span, listed=False) for span in spans):
         return "organization" if any(map(kinds.is_party_context, spans)) else "media"
+    if any(map(kinds.described_as_group, spans)) or kinds.is_community_name(name):
+        return "group"  # "Serb List, the largest political party ...", "Kosovo Serbs"
     return kinds.org_kind(name)
 
 

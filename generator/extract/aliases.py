@@ -3,9 +3,12 @@
 Names are compared after `normalise` (accents, case, punctuation, a leading "the" and a
 possessive dropped). People are matched by name structure: a surname alone joins the
 full name it ends ("Putin" -> "Vladimir Putin"), a spelling variant joins when the first
-names agree and the surnames are close ("Vladimir Poutine"); two people who only share a
-surname ("Anas Haqqani", "Sirajuddin Haqqani") stay apart. Fuzzy comparison needs names
-of some length: short strings are too alike by chance.
+names agree and one surname is the other with letters added, as transliterations differ
+("Vladimir Poutine", "Zelenskyy", "Gorbatchev"); two people who only share a surname
+("Anas Haqqani", "Sirajuddin Haqqani") stay apart, and so do surnames with a letter
+changed ("Smith"/"Smyth", "Hansen"/"Hanson", "Peterson"/"Pedersen") or an English
+suffix added ("Brown"/"Browne", "Connor"/"Connors"), which are other families' names.
+Variants need names of some length: short strings are too alike by chance.
 """
 from __future__ import annotations
 
@@ -21,10 +24,10 @@ from generator.model import Actor
 NAME_PARTICLES = frozenset({"al", "el", "abu", "umm", "bin", "ibn", "bint", "van", "von", "de", "da", "di",
                             "del", "della", "der", "den", "du", "la", "le", "dos", "das", "ter", "st"})
 """Words that belong to the surname that follows them ("Abu Amer", "Al Saadouni", "van der Berg")."""
-_SIMILAR_SURNAME = 0.8
-"""SequenceMatcher ratio for spelling variants of one surname ("putin"/"poutine" is 0.83)."""
-_SIMILAR_ALONE = 0.88
-"""Stricter ratio when a surname stands alone, without a first name to confirm it."""
+_MAX_ADDED_LETTERS = 2
+"""A spelling variant of a surname adds at most this many letters ("putin" -> "poutine")."""
+_FAMILY_SUFFIXES = ("s", "e", "es")
+"""Letters that, added at the end only, make another family's name ("Brown"/"Browne")."""
 _MIN_FUZZY_CHARS = 5
 
 
@@ -74,7 +77,7 @@ def same_person_name(a: str, b: str) -> bool:
         return is_surname_of(alone, full)
     if not _given_names_agree(given_a, given_b):
         return False
-    return surname_a == surname_b or _close(surname_a, surname_b, _SIMILAR_SURNAME)
+    return _bare(surname_a) == _bare(surname_b) or spelling_variant(surname_a, surname_b)
 
 
 def is_surname_of(short: str, full: str, fuzzy: bool = True) -> bool:
@@ -88,7 +91,7 @@ def is_surname_of(short: str, full: str, fuzzy: bool = True) -> bool:
     if full_words[-len(short_words):] == short_words:
         return True
     _, surname = name_parts(full)
-    return fuzzy and len(short_words) == 1 and _close(short_words[0], surname.split()[-1], _SIMILAR_ALONE)
+    return fuzzy and len(short_words) == 1 and spelling_variant(short_words[0], surname.split()[-1])
 
 
 def _given_names_agree(a: list[str], b: list[str]) -> bool:
@@ -98,8 +101,28 @@ def _given_names_agree(a: list[str], b: list[str]) -> bool:
                                   (first_a.startswith(first_b) or first_b.startswith(first_a)))
 
 
-def _close(a: str, b: str, threshold: float) -> bool:
-    return min(len(a), len(b)) >= _MIN_FUZZY_CHARS and a[:1] == b[:1] and similar(a, b) >= threshold
+def spelling_variant(a: str, b: str) -> bool:
+    """Whether surnames `a` and `b` (normalised) are one name spelled two ways: the
+    longer is the shorter with one or two letters added and none changed ("putin" /
+    "poutine", "zelensky" / "zelenskyy", "gorbachev" / "gorbatchev"), the same first
+    letter, and not only an English -s or -e at the end ("connor" / "connors")."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) < _MIN_FUZZY_CHARS or short[:1] != long[:1] or len(long) - len(short) > _MAX_ADDED_LETTERS:
+        return False
+    operations = [op for op in SequenceMatcher(None, short, long, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if any(tag != "insert" for tag, *_ in operations):
+        return False  # a letter changed: "smith" / "smyth"
+    if long.startswith(short) and long[len(short):] in _FAMILY_SUFFIXES:
+        return False
+    return True
+
+
+def _bare(surname: str) -> str:
+    """A surname without its particles ("al assad" -> "assad"), which writers drop."""
+    words = [w for w in surname.split() if w not in NAME_PARTICLES]
+    return " ".join(words) or surname
 
 
 def is_acronym_of(short: str, long: str) -> bool:

@@ -19,6 +19,7 @@ class Reader(Sides):
         rules = [(self.memberships, ("member_nouns", "contribute_verbs", "invoke", "join", "-", "\u2013")),
                  (self.allies, ("ally_nouns",)),
                  (self.backing, ("backing_verbs", "backing_nouns", "with_verbs", "sign", "pro")),
+                 (self.stationing, ("station_verbs",)),
                  (self.joint_action, ("joint", "-", "\u2013")),
                  (self.shared_stance, ("shared_stance_verbs",)),
                  (self.belonging, ("part",)),
@@ -59,30 +60,41 @@ class Reader(Sides):
                                 yield from self.link("ally", self.actor(subject), owner)
 
     def _member_of(self, member: Token) -> Iterator[Link]:
-        """"X, a member of ORG", "X is a member of ORG", "its obligations as a member of ORG"."""
-        group = next((self.body(o) for p in member.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
-                      for o in children(p, "pobj")), None)
-        if group is None:  # "Hungary, a NATO member"
-            group = next((self.body(c) for c in member.children if c.dep_ in ("compound", "nmod")), None)
-        if group is None or negated(member):
+        """"X, a member of ORG", "X is a member of ORG", "its obligations as a member of
+        ORG"; every body and every member named: "Lithuania, Latvia and Estonia are
+        members of NATO and the EU", "Both countries are members of the SCO"."""
+        qualifiers = [c for c in member.children if c.dep_ in ("compound", "nmod")]
+        if member.dep_ == "compound" and member.head.lemma_.lower() in words("state_nouns"):
+            member = member.head  # "Slovakia, an EU member state": the state noun stands in the phrase
+        if negated(member):
+            return
+        groups = [self.body(o) for p in member.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+                  for obj in children(p, "pobj") for o in [obj, *obj.conjuncts]]
+        if not any(groups):  # "Hungary, a NATO member"
+            groups = [self.body(c) for c in qualifiers + [c for c in member.children if c.dep_ in ("compound", "nmod")]]
+        # "members of NATO and the EU", parsed with the EU joined to "members"
+        groups += [self.body(c) for c in member.conjuncts if c.i > member.i and self.cast.mention_at(c.i)]
+        groups = list(dict.fromkeys(g for g in groups if g))
+        if not groups:
             return
         head = member.head
+        holders: list[Token] = []
         if member.dep_ == "appos":
-            yield from self.link("member", self.body_or_state(head), group=group)
+            holders = [head]
         elif member.dep_ == "attr" and not negated(head):
-            subjects = [s for s in children(head, *SUBJECTS)]
-            if head.dep_ == "relcl":
-                subjects = [head.head]
-            for subject in subjects:
-                yield from self.link("member", self.body_or_state(subject), group=group)
+            holders = [head.head] if head.dep_ == "relcl" else children(head, *SUBJECTS)
         elif member.dep_ == "pobj" and head.lower_ == "as":
             owner = head.head
             holders = children(owner, "poss") if owner.pos_ == "NOUN" else children(owner, *SUBJECTS)
-            for holder in holders:
-                yield from self.link("member", self.body_or_state(holder), group=group)
+        members = [side for holder in holders for side in self.np_sides(holder, people=False)]
+        for group in groups:
+            yield from self.link("member", *members, group=group)
 
     def _led(self, dash: Token) -> Iterator[Link]:
-        """"the Russian-led CSTO": X-led names a member; "U.S.-backed rebels" a backer."""
+        """"the Russian-led CSTO": a state leading a body is a member of it; "the NATO-led
+        Kosovo Force": a body leading a mission has the mission under it (the mission is
+        in the leader's group, the leader no member of the mission); "U.S.-backed rebels":
+        a backer."""
         doc = dash.doc
         leader = self.cast.mention_at(dash.i - 1) if dash.i else None
         word = doc[dash.i + 1].lower_
@@ -90,7 +102,11 @@ class Reader(Sides):
             return
         target = doc[dash.i + 1].head
         if word in words("led_words"):
-            yield from self.link("member", self.cast.side(leader.actor), group=self.body(target))
+            led = self.body(target)
+            if getattr(self.cast.actor(leader.actor), "kind", None) in ("organization", "group"):
+                yield from self.link("member", led, group=leader.actor)
+            else:
+                yield from self.link("member", self.cast.side(leader.actor), group=led)
         elif word in words("backed_words"):
             yield from self.link("backs", self.cast.side(leader.actor), self.side(target))
 
@@ -117,44 +133,84 @@ class Reader(Sides):
                     yield from self.link("member", *states, group=body.id)
 
     def _compound_members(self) -> Iterator[Link]:
-        """"CSTO member Kazakhstan", "OPEC behemoth Saudi Arabia": body, noun, state."""
+        """"CSTO member Kazakhstan", "EU member state Estonia", "OPEC behemoth Saudi
+        Arabia": body, one or two nouns that say membership or only describe the state
+        (compound_member_nouns), state. Not "EU candidate Serbia" or "NATO partner Georgia"."""
         doc = self.sentence.doc
         for mention in self.cast.mentions_in(self.sentence):
             actor = self.cast.actor(mention.actor)
             if actor is None or actor.kind != "state" or mention.start < 2:
                 continue
-            noun, body = doc[mention.start - 1], self.cast.mention_at(mention.start - 2)
-            if noun.pos_ == "NOUN" and noun.is_lower and body is not None and \
-                    getattr(self.cast.actor(body.actor), "kind", None) == "organization":
-                for member in [doc[mention.start], *doc[mention.start].conjuncts]:
-                    yield from self.link("member", self.side(member), group=body.actor)
+            start = mention.start
+            nouns = []
+            while start - 1 > self.sentence.start and len(nouns) < 2 and doc[start - 1].pos_ == "NOUN" \
+                    and doc[start - 1].is_lower:
+                start -= 1
+                nouns.append(doc[start])
+            body = self.cast.mention_at(start - 1) if nouns else None
+            if body is None or getattr(self.cast.actor(body.actor), "kind", None) != "organization":
+                continue
+            if all(n.lemma_.lower() in words("compound_member_nouns") for n in nouns):
+                root = doc[mention.start:mention.end].root
+                # "... member Kazakhstan and Armenia", not "... and NATO partner Georgia"
+                for member in [root, *(c for c in root.conjuncts if c.i > root.i)]:
+                    found = self.cast.mention_at(member.i)
+                    if found is None or getattr(self.cast.actor(found.actor), "kind", None) != "state":
+                        continue
+                    before = doc[found.start - 1]
+                    if found == mention or not (before.pos_ == "NOUN" and before.is_lower):
+                        yield from self.link("member", found.actor, group=body.actor)
 
     # --- allies
 
     def allies(self) -> Iterator[Link]:
         """"Kyiv's European allies, including France's Emmanuel Macron and Germany's
-        Friedrich Merz"; "Armenia, an ally of Russia"; "its ally Y"."""
+        Friedrich Merz"; "Armenia, an ally of Russia"; "its ally Y"; "India, a key U.S.
+        partner": a named qualifier is the one allied with when the noun's other side is
+        named beside it. Two people named as allies are allied themselves ("Milei, a close
+        ally of Trump"). Not a partner in trade ("its largest trading partner"). "a
+        partner in the Quad" is also a member of it."""
         for token in self.sentence:
-            if token.lemma_.lower() not in words("ally_nouns") or negated(token):
+            if token.lemma_.lower() not in words("ally_nouns") or negated(token) or self._business_partner(token):
                 continue
             qualifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < token.i]
             possessive = [c for c in qualifiers if c.dep_ == "poss" or before_possessive(c)]
-            owners = [self.side(c) for c in possessive]
-            owners += [self.side(o) for p in children(token, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
-            allies = [self.side(c) for c in qualifiers if c not in possessive and not c.is_punct]
+            owners = possessive + [o for p in children(token, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+            allies = [c for c in qualifiers if c not in possessive and self.actor(c) is not None]
+            named = []
             if token.dep_ == "appos":
-                allies.append(self.side(token.head))
+                named.append(token.head)
             if token.dep_ == "attr":  # "Fico has been Orban's closest partner"
-                allies += [self.side(s) for s in children(token.head, *SUBJECTS)]
+                named += children(token.head, *SUBJECTS)
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("including", "like", "as"):
                     for obj in children(prep, "pobj"):
-                        allies += [self.side(t) for t in [obj, *obj.conjuncts]]
+                        named += [obj, *obj.conjuncts]
             for appos in children(token, "appos"):
-                allies += [self.side(t) for t in [appos, *appos.conjuncts]]
+                named += [appos, *appos.conjuncts]
+            if not owners and named:  # "India, a key U.S. partner": the qualifier owns the noun
+                owners, allies = allies, []
+            allies += named
+            personal = all(self._is_person(t) for t in owners + allies)
             for owner in owners:
                 for ally in allies:
-                    yield from self.link("ally", owner, ally)
+                    if personal:
+                        yield from self.link("ally", self.actor(owner), self.actor(ally))
+                    else:
+                        yield from self.link("ally", self.side(owner), self.side(ally))
+            bodies = [self.body(o) for p in children(token, "prep") if p.lower_ == "in" for o in children(p, "pobj")]
+            for body in bodies:
+                for ally in named:
+                    yield from self.link("member", *self.np_sides(ally, people=False), group=body)
+
+    def _business_partner(self, noun: Token) -> bool:
+        """"Brazil's third-largest trading partner", "an economic partner": a qualifier
+        names a business other than security."""
+        return any(c.lemma_.lower() in words("partner_domains") or c.lower_ in words("partner_domains")
+                   for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i)
+
+    def _is_person(self, token: Token) -> bool:
+        return getattr(self.cast.actor(self.actor(token)), "kind", None) == "person"
 
     # --- backing
 
@@ -162,6 +218,17 @@ class Reader(Sides):
         for token in self.sentence:
             lemma = token.lemma_.lower()
             if lemma in words("backing_verbs") and token.pos_ == "VERB" and not negated(token):
+                agents = [o for a in children(token, "agent") for o in children(a, "pobj")]
+                if agents:  # "Hungary is backed by Russia", "a party closely backed by Belgrade"
+                    backers = [s for o in agents for s in self.np_sides(o)]
+                    backed = [self.side(token.head if s.lower_ in ("which", "who", "that") and token.dep_ == "relcl"
+                                        else s) for s in children(token, "nsubjpass")]
+                    if token.dep_ == "acl" and not backed:  # "a party closely backed by Belgrade"
+                        backed = [self._named_head(token.head)]
+                    for backer in backers:
+                        for side in backed:
+                            yield from self.link("backs", backer, side)
+                    continue
                 backed = [self.object_side(o) for o in token.children if o.dep_ == "dobj"]
                 for subject in self.subjects(token):
                     for side in backed:
@@ -190,6 +257,16 @@ class Reader(Sides):
                 yield from self._backing_noun(token)
             elif token.lower_ == "pro" and token.i + 2 < len(token.doc) and token.nbor(1).text == "-":
                 yield from self._pro(token)
+
+    def _named_head(self, noun: Token) -> str | None:
+        """The actor a noun phrase describes: "Serb List, ... and one closely backed by
+        Belgrade" -> Serb List, through the apposition and coordination it sits in."""
+        for _ in range(3):
+            side = self.side(noun)
+            if side is not None or noun.dep_ not in ("appos", "conj") or noun.pos_ not in ("NOUN", "NUM", "PROPN"):
+                return side
+            noun = noun.head
+        return None
 
     def _backing_noun(self, noun: Token) -> Iterator[Link]:
         backers = [self.side(c) for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
@@ -224,6 +301,43 @@ class Reader(Sides):
         backers += [self.side(c) for c in children(noun, "poss")]
         for backer in backers:
             yield from self.link("backs", backer, self.cast.side(backed))
+
+    def stationing(self) -> Iterator[Link]:
+        """"Germany, which has stationed a brigade in Lithuania", "US troops based in
+        Japan", "Poland, which hosts US troops": one state's forces on another's soil.
+        The host must be named as a state itself ("in Lithuania", not "in Moldova's
+        breakaway region"), and nothing occupied or invaded."""
+        if self.says("occupy", "occupied", "invade", "invasion", "annex", "annexed", "occupation"):
+            return
+        for token in self.sentence:
+            lemma = token.lemma_.lower()
+            if lemma not in words("station_verbs") or token.pos_ != "VERB" or negated(token):
+                continue
+            if lemma == "host":  # "Japan hosts about 50,000 US troops"
+                for obj in children(token, "dobj"):
+                    if obj.lower_ in words("force_nouns"):
+                        for guest in self.np_sides(obj):
+                            for host in self.subjects(token):
+                                yield from self.link("ally", host, guest)
+                continue
+            places = [token, *children(token, "dobj")]  # "stationed a brigade in Lithuania", either way parsed
+            hosts = [self.cast.mention_at(o.i) for t in places for p in children(t, "prep") if p.lower_ in ("in", "on")
+                     for o in children(p, "pobj")]
+            hosts = [m.actor for m in hosts if m is not None and
+                     getattr(self.cast.actor(m.actor), "kind", None) == "state"]
+            if not hosts:
+                continue
+            if token.dep_ == "acl" and token.head.lower_ in words("force_nouns"):
+                guests = self.np_sides(token.head)  # "US troops stationed in Japan"
+            elif any(o.lower_ in words("force_nouns") for o in children(token, "dobj", "nsubjpass")):
+                guests = self.subjects(token) if children(token, "dobj") else \
+                    [s for o in children(token, "nsubjpass") for s in self.np_sides(o)]
+            else:
+                continue
+            for guest in guests:
+                for host in hosts:
+                    if guest != host:
+                        yield from self.link("ally", guest, host)
 
     # --- joint action
 
@@ -295,7 +409,7 @@ class Reader(Sides):
     def belonging(self) -> Iterator[Link]:
         """"settlers, who form part of Netanyahu's right-wing constituency"."""
         for token in self.sentence:
-            if token.lower_ != "part" or token.dep_ not in ("dobj", "attr"):
+            if token.lower_ != "part" or token.dep_ not in ("dobj", "attr") or negated(token.head):
                 continue
             for prep in children(token, "prep"):
                 for noun in children(prep, "pobj"):
@@ -312,14 +426,21 @@ class Reader(Sides):
 
     def our_partnership(self) -> Iterator[Link]:
         """"We thank the Afghan government ..., in the spirit of our partnership", said by
-        the spokeswoman of the United States: the speaker's side and the other named."""
+        the spokeswoman of the United States: the speaker's side and the one other side
+        the sentence names (the partner of "with" when it names one); with several others
+        named, who the partner is stays open."""
         for token in self.sentence:
-            if token.lemma_.lower() not in words("partnership_nouns"):
+            if token.lemma_.lower() not in words("partnership_nouns") or negated(token):
                 continue
             if not any(c.lower_ == "our" for c in token.children if c.dep_ == "poss"):
                 continue
             speaker = quote_speaker(self.cast, self.paragraph)
-            others = [self.cast.side(m.actor) for m in self.cast.mentions_in(self.sentence)]
-            for other in others:
-                if other != speaker:
-                    yield from self.link("ally", speaker, other)
+            if speaker is None:
+                continue
+            partners = [s for p in children(token, "prep") if p.lower_ == "with"
+                        for o in children(p, "pobj") for s in self.np_sides(o)]
+            if not partners:
+                partners = [self.cast.side(m.actor) for m in self.cast.mentions_in(self.sentence)]
+            others = list(dict.fromkeys(p for p in partners if p and p != speaker))
+            if len(others) == 1:
+                yield from self.link("ally", speaker, others[0])

@@ -3,26 +3,33 @@
 The rules (alliance_rules.py, reading who words stand for with sides.py) each read one
 construction of news writing and yield links:
 
-- membership: "CSTO member Kazakhstan", "Venezuela, a member of OPEC", "its
-  obligations as a member of the UN", "the Russian-led CSTO", "invoked Article 4 of
-  the CSTO", "the Visegrad Group — Hungary, Slovakia, ...", "contribute troops to
-  UNIFIL"; grouped into one Alliance per body (`group` = the body's id);
-- allies: "Kyiv's European allies, including France's Emmanuel Macron", "Turkey, a
-  key supporter of ...", "sided with", "signed a defence pact with";
-- backing: "Turkey would support Azerbaijan", "with Russian support", "Iranian
-  military aid to Syrian government forces", "pro-Israeli moves by Trump's
-  administration", "U.S.-backed rebels";
+- membership: "CSTO member Kazakhstan", "EU member state Estonia", "Venezuela, a member
+  of OPEC", "its obligations as a member of the UN", "Lithuania, Latvia and Estonia are
+  members of NATO and the EU" (every member of every body), "the Baltic states" and
+  "both countries" (the states they stand for, sides.plural_states), "the Russian-led
+  CSTO", "invoked Article 4 of the CSTO", "the Visegrad Group — Hungary, Slovakia, ...",
+  "contribute troops to UNIFIL", "a partner in the Quad"; grouped into one Alliance per
+  body (`group` = the body's id). A status short of membership ("EU candidate Serbia",
+  "NATO partner Georgia") is none; a body leading a mission ("the NATO-led Kosovo
+  Force") has the mission in its group, and is no member of it;
+- allies: "Kyiv's European allies, including France's Emmanuel Macron", "India, a key
+  U.S. partner", "Turkey, a key supporter of ...", "sided with", "signed a defence pact
+  with", "Germany, which has stationed a brigade in Lithuania"; not a trading partner;
+- backing: "Turkey would support Azerbaijan", "Hungary is backed by Russia", "with
+  Russian support", "Iranian military aid to Syrian government forces", "pro-Israeli
+  moves by Trump's administration", "U.S.-backed rebels" (the backer first);
 - joint action: "a joint statement by X and Y", "the Japan-U.S. Status of Forces
   Agreement", joint exercises and those taking part in them (one coalition);
 - shared stance: "Hamas and Iran have blamed Israel" (two subjects, one named target);
 - belonging: "settlers, who form part of Netanyahu's constituency", "joined
-  Netanyahu's coalition"; "our partnership" in a spokesperson's quote.
+  Netanyahu's coalition"; "our partnership" in a spokesperson's quote, when the
+  sentence names one other side.
 
 Denied or reported claims make no link ("not a member", "refuses to help", "the idea
 that ..."), nor do deals between rivals ("the Israel-Hamas ceasefire agreement").
 A plain alignment has `group` None and the aligned actors as `members`. People stand
 for the state or group they speak for (Cast.side), except where the text ties the
-alignment to the person ("Netanyahu's constituency").
+alignment to the person ("Netanyahu's constituency", "Milei, a close ally of Trump").
 """
 from __future__ import annotations
 
@@ -50,9 +57,12 @@ def find_alliances(article: Article, cast: Cast) -> tuple[Alliance, ...]:
         for sentence in sentences:
             present = frozenset(word_rows[sentence.start:sentence.end].ravel().tolist())
             about_exercises = about_exercises or not present.isdisjoint(word_ids("exercise_nouns"))
-            # One actor is enough for "pro-Russian separatists" and for "our partnership",
-            # whose other side is the speaker.
-            if len(cast.actors_in(sentence)) >= 2 or not present.isdisjoint(word_ids("pro", "our")):
+            # One actor is enough for "pro-Russian separatists", for "our partnership",
+            # whose other side is the speaker, and with a noun that may stand for states
+            # named before ("Both countries are members of the SCO").
+            named = cast.actors_in(sentence)
+            if len(named) >= 2 or not present.isdisjoint(word_ids("pro", "our")) or \
+                    (named and not present.isdisjoint(word_ids("state_nouns"))):
                 links += Reader(cast, sentence, sentences, present).links(about_exercises)
     return _assemble(article, cast, links)
 
@@ -63,6 +73,7 @@ def _assemble(article: Article, cast: Cast, links: list[Link]) -> tuple[Alliance
     """One Alliance per body (its members), one per exercise coalition, one per pair."""
     members: dict[str, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
     pairs: dict[tuple[str, frozenset[str]], list[Span]] = defaultdict(list)
+    first_order: dict[tuple[str, frozenset[str]], tuple[str, str]] = {}
     coalitions: list[tuple[set[str], list[Span]]] = []
     for link in links:
         if link.group is not None:
@@ -75,6 +86,7 @@ def _assemble(article: Article, cast: Cast, links: list[Link]) -> tuple[Alliance
             for i, a in enumerate(link.members):
                 for b in link.members[i + 1:]:
                     pairs[(link.relation, frozenset((a, b)))].append(link.sentence)
+                    first_order.setdefault((link.relation, frozenset((a, b))), (a, b))
     taken: set[str] = set()
     alliances = []
     for group, by_member in members.items():
@@ -92,9 +104,8 @@ def _assemble(article: Article, cast: Cast, links: list[Link]) -> tuple[Alliance
             continue
         verb = {"backs": "backs", "ally": "and"}[relation]
         name = f"{_name(cast, ordered[0])} {verb} {_name(cast, ordered[1])}"
-        if relation == "backs":
-            first = _first_backer(cast, pair, sentences)
-            ordered = (first, *(pair - {first}))
+        if relation == "backs":  # the backer first, as the rule read it ("Hungary is backed by Russia")
+            ordered = first_order[(relation, pair)]
             name = f"{_name(cast, ordered[0])} backs {_name(cast, ordered[1])}"
         alliances.append(_alliance(article, taken, name, None, ordered, relation, sentences))
     return tuple(alliances)
@@ -107,12 +118,6 @@ def _join_coalition(coalitions: list[tuple[set[str], list[Span]]], participants:
             sentences.append(sentence)
             return
     coalitions.append((participants, [sentence]))
-
-
-def _first_backer(cast: Cast, pair: frozenset[str], sentences: list[Span]) -> str:
-    """The backer is the one named first in the sentence that says so."""
-    order = [m.actor for m in cast.mentions_in(sentences[0])]
-    return min(pair, key=lambda a: order.index(a) if a in order else len(order))
 
 
 def _name(cast: Cast, actor_id: str) -> str:

@@ -15,7 +15,7 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
-from generator.extract.lexicon import word_sets
+from generator.extract.lexicon import gazetteer, word_sets
 
 StateUse = Literal["name", "organ", "adj", "place"]
 
@@ -136,16 +136,49 @@ def group_head(span: Span) -> Token | None:
 
 def is_thing_use(span: Span) -> bool:
     """The name qualifies a thing ("the Rukban camp", "an Oreshnik missile") or is where
-    something happens ("in al-Tanf", "on Telegram"), not someone who acts."""
+    something happens ("in al-Tanf", "on Telegram", "the town of Leposavic", "the
+    crossings at Jarinje", "Zamzam and nearby camps"), not someone who acts."""
     root = span.root
+    if any(c.lower_ in _geo_nouns() for c in root.conjuncts):
+        return True  # "access to Zamzam and nearby camps"
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head  # "in Tyre and Nabatieh"
     head = root.head
     if root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.i > root.i:
         return head.lower_ not in _names()["person_nouns"]
     if root.dep_ == "pobj" and head.lower_ == "at":
-        return head.head.pos_ in ("VERB", "AUX")  # "met at the Monastery", not "an analyst at Stratfor"
+        # "met at the Monastery", "crossings at Jarinje"; not "an analyst at Stratfor"
+        return head.head.pos_ in ("VERB", "AUX") or head.head.lower_ in _geo_nouns()
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _geo_nouns():
+        return True  # "the besieged city of El Fasher", "the Russian port of Ust-Luga"
+    if root.dep_ == "dobj" and head.lemma_.lower() in _names()["place_verbs"] and \
+            not any(c.dep_ == "prep" and c.lower_ == "for" for c in head.children):
+        return True  # "fled El Fasher", "could reach El Fasher"; not "could not reach Okafor for comment"
+    if root.dep_ == "dobj" and head.lemma_.lower() in _names()["commodity_verbs"]:
+        return True  # "which still import Russian LNG"
+    if root.dep_ == "pobj" and head.lower_ == "of" and (
+            head.head.lower_ in _names()["commodity_heads"] or
+            span.doc[max(head.head.left_edge.i, head.head.i - 2): head.head.i + 1].text.lower() in
+            _names()["commodity_heads"]):
+        return True  # "imports of Russian LNG", "a phase-out of Russian LNG"
     return root.dep_ == "pobj" and head.lower_ in _names()["thing_preps"]
+
+
+def _geo_nouns() -> frozenset[str]:
+    """Nouns of places ("city", "river", "crossing"), singular and plural."""
+    return _names()["place_heads"] | _names()["geo_nouns"]
+
+
+def is_place_name(span: Span, person: bool = False) -> bool:
+    """A name written like a place: qualifying a place noun ("the Yarlung Tsangpo river",
+    "the Jarinje crossing"), or, for a name the NER took for a `person`, a lone word
+    after "the" ("from the Chenab"), which a person's name does not take."""
+    doc = span.doc
+    root = span.root
+    if person and len(span) == 1 and span.start and doc[span.start - 1].lower_ == "the" \
+            and root.dep_ not in ("compound", "poss"):
+        return True
+    return root.dep_ in ("compound", "nmod") and root.head.i > root.i and root.head.lower_ in _geo_nouns()
 
 
 def people_head(span: Span) -> Token | None:
@@ -241,6 +274,30 @@ def named_body(span: Span) -> str | None:
         if head is not None and head.lower_ in names["not_person"] | names["org_nouns"]:
             return "organization"
     return None
+
+
+def described_as_group(span: Span) -> bool:
+    """"Serb List, the largest political party of Kosovo Serbs": the apposition after the
+    name says it is a party, movement or armed group."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    head = _phrase_head(doc[span.end + 1])
+    return head is not None and head.lower_ in _names()["group_heads"]
+
+
+def is_community_name(name: str) -> bool:
+    """"Kosovo Serbs", "Syrian Kurds", "Crimean Tatars": a state or its adjective, then a
+    capitalised plural that is no body word (not "Kosovo Forces"), names a community."""
+    words = name.split()
+    if len(words) < 2 or not words[-1][:1].isupper() or not words[-1].endswith("s"):
+        return False
+    form = gazetteer().lookup(" ".join(words[:-1]))
+    names = _names()
+    if form is None or form.entry.kind not in ("state", "people"):
+        return False
+    last = words[-1].lower()
+    return last not in names["body_words"] | names["not_person"] | word_sets("organs")["military"]
 
 
 def _phrase_head(token: Token, reach: int = 8) -> Token | None:

@@ -32,6 +32,8 @@ class Entry:
     iso: str | None = None
     governs: str | None = None
     """Id of the state this body is the government of (the Palestinian Authority -> palestine)."""
+    home: str | None = None
+    """Id of the state an armed group fights inside, against its army (the RSF -> sudan)."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,14 @@ def gazetteer() -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def collective_states() -> dict[str, tuple[str, ...]]:
+    """data/collectives.yml: a collective adjective ("baltic") -> the ids of its states."""
+    ids = {entry.iso: entry.id for entry, _ in _cached_states()}
+    return {adjective.lower(): tuple(ids[code] for code in codes if code in ids)
+            for adjective, codes in _yaml("collectives.yml").items()}
+
+
+@lru_cache(maxsize=1)
 def _cached_states() -> tuple:
     return tuple(_state_entries())
 
@@ -155,7 +165,7 @@ def _body_entry(item: dict, kind: EntryKind) -> tuple[Entry, dict[str, FormType]
     entry_id = item.get("id") or slugify(short[0] if short else item["name"])
     state_ids = {e.iso: e.id for e, _ in _cached_states()}
     entry = Entry(id=entry_id, name=item["name"], kind=kind, short=short,
-                  governs=state_ids.get(item.get("governs")))
+                  governs=state_ids.get(item.get("governs")), home=state_ids.get(item.get("home")))
     surface: dict[str, FormType] = {}
     for text in item.get("match", [item["name"], *item.get("aka", [])]):
         surface[text] = "short" if _is_acronym(text) else "name"

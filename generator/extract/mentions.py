@@ -6,6 +6,12 @@ own acronym definitions. Where a gazetteer form and an entity overlap, the more
 specific reading wins: "Israel Katz" is a person, "the Afghan government" is
 Afghanistan, "the American University of Kabul" is a body. Each candidate then gets its
 use (kinds.py): a state named, an organ of a state, an adjective, a place.
+
+A state's armed body is the state's when written in lower case ("Kosovo police"), a
+body of its own when named in capitals ("the Kosovo Police"), and a party of its own
+in a civil war, fighting an armed group at home in the same state ("the Sudanese
+army" against the RSF). An outlet's two-letter initials alone ("DM") name it only with
+its name in the text or when cited as a source.
 """
 from __future__ import annotations
 
@@ -16,7 +22,7 @@ from spacy.util import filter_spans
 
 from generator.extract import kinds, roles
 from generator.extract.acronyms import find_definitions, tokens_at
-from generator.extract.aliases import normalise
+from generator.extract.aliases import NAME_PARTICLES, normalise
 from generator.extract.lexicon import Entry, gazetteer, phrase_matcher, title_matcher, word_sets
 from generator.extract.roles import title_length
 
@@ -65,10 +71,14 @@ def detect(doc: Doc, publisher: str | None = None) -> list[Candidate]:
     taken = _tokens_of(candidates)
     candidates += [_hit_candidate(hit) for hit in hits if not taken.intersection(range(hit.start, hit.end))]
     candidates = _with_long_forms(doc, candidates, entities + hits)
+    candidates += _named_after_a_body_noun(doc, candidates)
     candidates = _with_people(doc, candidates)
     candidates = _absorb_organs(doc, [_with_use(c, doc) for c in candidates])
     candidates += _resident_groups(doc, candidates)
     candidates = _owners_qualify(doc, candidates)
+    candidates = _named_forces(doc, candidates)
+    candidates = _armies_at_war(doc, candidates)
+    candidates = _without_bare_outlet_initials(doc, candidates)
     if publisher:
         candidates = [replace(c, label="media") if normalise(c.text) == normalise(publisher) else c
                       for c in candidates]
@@ -166,26 +176,36 @@ def _completed(span: Span) -> Span:
 
 
 def _whole_name(span: Span) -> Span:
-    """A person's name the NER cut short: "Jean-Luc" + "Marchand"."""
+    """A person's name the NER cut short: "Jean-Luc" + "Marchand"; "Ursula" + "von der
+    Leyen" (lower-case particles, then the capitalised surname, whatever its label)."""
     doc = span.doc
     end = span.end
     while end < len(doc) and end - span.end < 2 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
             and doc[end].is_alpha and not doc[end].ent_type_ and gazetteer().lookup(doc[end].text) is None:
         end += 1
+    particles = end
+    while particles < len(doc) and particles - end < 3 and doc[particles].lower_ in NAME_PARTICLES \
+            and doc[particles].is_lower:
+        particles += 1
+    if particles > end and particles < len(doc) and doc[particles].text[:1].isupper() and doc[particles].is_alpha \
+            and gazetteer().lookup(doc[particles].text) is None:
+        end = particles + 1
     return _labelled(doc[span.start:end], span) if end > span.end else span
 
 
 def _entity_candidate(entity: Span, hits: list[Span]) -> Candidate | None:
     label = _LABELS[entity.label_]
+    if label == "person" and kinds.is_community_name(entity.text):
+        return Candidate(entity.start, entity.end, entity.text, "organization")  # "Kosovo Serbs": a community
     if not hits and entity.text.isupper() and len(entity.text) > 3:
         return _capitalised_candidate(entity, label)
     if not hits:
         if label == "organization" and kinds.is_not_actor_name(entity):
             return None
-        if label == "person" and not _looks_like_person(entity):
+        if label == "person" and kinds.named_body(entity) is not None:
+            label = kinds.named_body(entity)  # "grid operator Elering", however it was tagged
+        elif label == "person" and not _looks_like_person(entity):
             return None
-        if label == "person":
-            label = kinds.named_body(entity) or label
         return Candidate(entity.start, entity.end, entity.text, label)
     longest = max(hits, key=len)
     entry = gazetteer().forms[longest.label_].entry
@@ -259,24 +279,37 @@ def _with_people(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """People the NER missed or mislabelled: name-like runs (roles.unlabelled_names),
     single names with a person cue ("Ishiba, who ..."), bare surnames of people found."""
     fixed = _tokens_of([c for c in candidates if c.entry is not None or c.label == "person" or c.end - c.start > 1])
-    found = [Candidate(s.start, s.end, s.text, "person", sure=True) for s in roles.unlabelled_names(doc, fixed)]
+    found = [Candidate(s.start, s.end, s.text, "person", sure=True) if s.label_ == "PERSON" else
+             Candidate(s.start, s.end, s.text, "media" if s.label_ == "MEDIA" else "organization")
+             for s in roles.unlabelled_names(doc, fixed)]
     replaced = _tokens_of(found)
     candidates = [c for c in candidates if not replaced.intersection(range(c.start, c.end))] + found
     not_person = word_sets("names")["not_person"]
     for candidate in candidates:
         span = doc[candidate.start:candidate.end]
-        if candidate.entry is not None or candidate.label in ("person", "media") or len(span) > 3 \
-                or not all(t.pos_ == "PROPN" and t.lower_ not in not_person for t in span):
+        words = [t for t in span if not (t.is_lower and t.lower_ in NAME_PARTICLES)]  # "Hanna van der Meer"
+        if candidate.entry is not None or candidate.label in ("person", "media") or len(words) > 3 \
+                or not all(t.pos_ == "PROPN" and t.lower_ not in not_person for t in words):
             continue
         # "Ishiba, who ...", "Chancellor Olaf Scholz": a single name needs any cue, a
         # longer one a title or "who" (a firm's name after "Danish" is still a firm).
         if roles.has_person_cue(span, strong=len(span) > 1):
             candidate.label, candidate.sure = "person", True
+    candidates = [_with_particles(doc, c) if c.label == "person" else c for c in candidates]
     surnames = {c.text.split()[-1] for c in candidates if c.label == "person" and len(c.text.split()) > 1}
     taken = _tokens_of(candidates)
     candidates += [Candidate(t.i, t.i + 1, t.text, "person") for t in tokens_at(doc, *{s.lower() for s in surnames})
                    if t.i not in taken and t.text in surnames and t.pos_ == "PROPN"]
     return candidates
+
+
+def _with_particles(doc: Doc, candidate: Candidate) -> Candidate:
+    """"Ursula" + "von der Leyen": a person's name continued by lower-case particles and a
+    capitalised surname."""
+    span = _whole_name(doc[candidate.start:candidate.end])
+    if span.end == candidate.end:
+        return candidate
+    return replace(candidate, end=span.end, text=span.text)
 
 
 def _with_use(candidate: Candidate, doc: Doc) -> Candidate:
@@ -370,6 +403,163 @@ def _resident_groups(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
             groups.append(Candidate(candidate.start, after.i + 1, text, "group", use="group",
                                     key=f"residents:{normalise(text)}"))
     return groups
+
+
+def _without_bare_outlet_initials(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """An outlet's two-letter initials ("DM" for Daily Maverick, "DW") name it only when
+    the text also gives its name, or cites it as a source ("according to DW"): alone,
+    two capitals are too often something else (a direct message, a currency, a
+    person's initials)."""
+    named = {c.entry.id for c in candidates if c.entry is not None and c.use != "short"}
+    kept = []
+    for candidate in candidates:
+        entry = candidate.entry
+        if entry is not None and entry.kind == "media" and candidate.use == "short" and entry.id not in named \
+                and sum(ch.isalpha() for ch in candidate.text) <= 2:
+            span = doc[candidate.start:candidate.end]
+            if any(c.dep_ == "det" for c in span.root.children) or not kinds.is_media_context(span, listed=True):
+                continue
+        kept.append(candidate)
+    return kept
+
+
+def _named_after_a_body_noun(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """A capitalised name the NER missed right after a noun saying what kind of body it
+    is: "Estonian grid operator Elering", "the chipmaker Nexperia"."""
+    taken = _tokens_of(candidates)
+    org_nouns = word_sets("names")["org_nouns"]
+    found = []
+    for noun in tokens_at(doc, *org_nouns):
+        start = noun.i + 1
+        end = start
+        while end < len(doc) and end - start < 3 and doc[end].pos_ in ("PROPN", "NOUN") \
+                and doc[end].text[:1].isupper() and doc[end].is_alpha and end not in taken:
+            end += 1
+        if end > start and doc[end - 1].head.i != noun.i and noun.head.i in range(start, end) and \
+                gazetteer().lookup(doc[start:end].text) is None and noun.is_lower:
+            found.append(Candidate(start, end, doc[start:end].text, "organization"))
+    return found
+
+
+_FORCE_HEADS = frozenset({"police", "army", "navy", "force", "forces", "guard", "guards", "corps", "gendarmerie"})
+"""Last words of the name of a state's armed body ("Kosovo Police", "Pakistan Army")."""
+
+
+def _named_forces(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """"the Kosovo Police", "the Pakistan Army": a state's name before capitalised words of
+    an armed body is that body's name, an organization of its own (as the "Israel
+    Defense Forces"); written in lower case ("Kosovo police") it stays the state's."""
+    inner = _FORCE_HEADS | word_sets("organs")["qualifiers"] | {"defense", "defence", "security", "border", "coast",
+                                                                "republican", "revolutionary", "special", "national"}
+    kept, found = [], []
+    for candidate in candidates:
+        end = candidate.end
+        entry = candidate.entry
+        if entry is not None and entry.kind == "state" and candidate.use in ("name", "adj", "short"):
+            while end < len(doc) and end - candidate.end < 3 and doc[end].text[:1].isupper() \
+                    and doc[end].lower_ in inner:
+                end += 1
+            while end > candidate.end and doc[end - 1].lower_ not in _FORCE_HEADS:
+                end -= 1
+        if end > candidate.end:
+            found.append(Candidate(candidate.start, end, doc[candidate.start:end].text, "organization"))
+        else:
+            kept.append(candidate)
+    taken = _tokens_of(found)
+    return [c for c in kept if not taken.intersection(range(c.start, c.end))] + found
+
+
+_ARMY_WORDS = ("army", "military", "forces")
+
+
+def _armies_at_war(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """A state's army at war with an armed group at home in that state (a civil war: "The
+    army ... has been fighting the RSF", the RSF being Sudan's) is a party of its own,
+    not the state: each mention of it ("the Sudanese army", "Sudan's army", and "the
+    army" alone once the text has said whose) becomes one actor, the force the text
+    names if it does ("the Sudanese Armed Forces"). Elsewhere a lower-case army stays
+    the state's ("Israeli forces", "Russia's army")."""
+    groups = [(c.start, home) for c in candidates if (home := _home_state(c)) is not None]
+    if not groups:
+        return candidates
+    states_at = {i: c for c in candidates if c.entry is not None and c.entry.kind == "state"
+                 for i in range(c.start, c.end)}
+    armies = [(token, _army_owner(token, states_at)) for token in tokens_at(doc, *_ARMY_WORDS)
+              if _is_army(token)]
+    forces = {state: c for c in candidates if (state := _force_state(doc, c)) is not None}
+    owned = {owner.entry.id for _, owner in armies if owner is not None} | set(forces)
+    conflict = word_sets("cues")["conflict_words"]
+    at_war = set()
+    for token, owner in armies:
+        state = owner.entry.id if owner is not None else None
+        sentence = token.sent
+        if not any(t.lemma_.lower() in conflict for t in sentence):
+            continue
+        fighting = {home for start, home in groups if sentence.start <= start < sentence.end}
+        if state is not None and state in fighting:
+            at_war.add(state)
+        elif state is None and len(fighting & owned) == 1:
+            at_war |= fighting & owned  # "the army" fighting the RSF, the text's "Sudanese army"
+    if not at_war:
+        return candidates
+    names = {state: display_name(force.text) for state, force in forces.items()}  # "Sudanese Armed Forces"
+    for token, owner in armies:
+        if owner is not None and owner.entry.id in at_war:
+            names.setdefault(owner.entry.id, display_name(doc[owner.start: token.i + 1].text))
+    removed, armed = set(), []
+    for token, owner in armies:
+        state = owner.entry.id if owner is not None else (next(iter(at_war)) if len(at_war) == 1 else None)
+        if state not in at_war or (owner is None and not any(c.lower_ == "the" for c in token.children)):
+            continue
+        if owner is not None:
+            removed.add(id(owner))
+        start = owner.start if owner is not None else token.i
+        armed.append(Candidate(start, token.i + 1, names[state], "organization"))
+    taken = _tokens_of(armed)
+    return [c for c in candidates if id(c) not in removed and not taken.intersection(range(c.start, c.end))] + armed
+
+
+def _force_state(doc: Doc, candidate: Candidate) -> str | None:
+    """The state whose armed body an unlisted name names: "the Sudanese Armed Forces",
+    "the Kosovo Police" -> the state."""
+    span = doc[candidate.start:candidate.end]
+    if candidate.entry is not None or candidate.label != "organization" or span[-1].lower_ not in _FORCE_HEADS \
+            or not span[-1].text[:1].isupper():
+        return None
+    for length in range(min(3, len(span) - 1), 0, -1):
+        form = gazetteer().lookup(span[:length].text)
+        if form is not None and form.entry.kind == "state":
+            return form.entry.id
+    return None
+
+
+def _home_state(candidate: Candidate) -> str | None:
+    """The state an armed group fights in: listed (groups.yml `home`), or said by its
+    nationality ("Sudanese rebels")."""
+    if candidate.entry is not None and candidate.entry.kind == "group" and candidate.use != "group":
+        return candidate.entry.home
+    if candidate.use == "group" and candidate.entry is not None and candidate.entry.kind == "state" and \
+            candidate.key.split(":")[-1] in word_sets("names")["group_nouns"] - {"farmers", "workers", "students"}:
+        return candidate.entry.id
+    return None
+
+
+def _is_army(token) -> bool:
+    """"army", "military", "armed forces" heading a noun phrase of their own, not "army-led"
+    or "military aid"."""
+    if not token.is_lower or token.pos_ != "NOUN" or token.dep_ in ("compound", "amod", "npadvmod"):
+        return False
+    if token.i + 1 < len(token.doc) and token.nbor(1).text in ("-", "\u2013"):
+        return False
+    return token.lower_ != "forces" or any(c.lower_ == "armed" for c in token.children)
+
+
+def _army_owner(token, states_at: dict) -> Candidate | None:
+    """The state an army token is qualified by: "the Sudanese army", "Sudan's army"."""
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < token.i and child.i in states_at:
+            return states_at[child.i]
+    return None
 
 
 def _in_credits(doc: Doc, candidate: Candidate) -> bool:

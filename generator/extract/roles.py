@@ -15,6 +15,7 @@ from spacy.attrs import IS_ALPHA, IS_UPPER, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from generator.extract import kinds
 from generator.extract.lexicon import gazetteer, titles_by_length, word_sets
 
 _NP_DEPS = ("compound", "amod", "nmod", "poss", "case")
@@ -51,7 +52,9 @@ def unlabelled_names(doc: Doc, fixed: set[int]) -> list[Span]:
     """Runs of one to four capitalised proper nouns, outside `fixed` tokens, that behave
     like a person's name: an apposition or "who" after them, a title, nationality or
     organ word before them, the subject of a reporting verb, coordinated with a person
-    (a single word only with "who" after it or a title before it)."""
+    (a single word only with "who" after it or a title before it). Each span's label is
+    PERSON, or ORG (MEDIA) for a run the text says is a body ("Serb List, the largest
+    political party")."""
     rows = doc.to_array([POS, IS_ALPHA, IS_UPPER])
     proper = (rows[:, 0] == PROPN) & (rows[:, 1] == 1) & (rows[:, 2] == 0)
     found, run = [], []
@@ -71,14 +74,26 @@ def _name_in_run(doc: Doc, run: list[Token]) -> Span | None:
     gaz = gazetteer()
     while run and (title_length(run) or gaz.lookup(run[0].text)):
         run = run[title_length(run) or 1:]
+    # "Water Resources Minister [C.R. Patil]": a portfolio and an office word are no name;
+    # a name, if any, comes after the office word.
+    offices = [k for k, t in enumerate(run) if t.lower_ in word_sets("names")["office_words"]]
+    if offices:
+        run = run[offices[-1] + 1:]
     if not 1 <= len(run) <= _MAX_NAME_WORDS:
         return None
     not_person = word_sets("names")["not_person"]
     if any(t.lower_ in not_person or gaz.lookup(t.text) for t in run):
         return None
     span = doc[run[0].i: run[-1].i + 1]
+    body = kinds.named_body(span)
+    if body is not None:  # "Serb List, the largest political party ...": a body, labelled so
+        span.label_ = "MEDIA" if body == "media" else "ORG"
+        return span
     # A lone word needs a strong cue: "Okonkwo, who leads ...", "Mayor Okonkwo".
-    return span if has_person_cue(span, strong=len(span) == 1) else None
+    if has_person_cue(span, strong=len(span) == 1):
+        span.label_ = "PERSON"
+        return span
+    return None
 
 
 def has_person_cue(span: Span, strong: bool = False) -> bool:
@@ -90,17 +105,37 @@ def has_person_cue(span: Span, strong: bool = False) -> bool:
     names = word_sets("names")
     if strong:
         return (before is not None and (title_length([before]) > 0 or before.lower_ in word_sets("organs")["civil"])) \
-            or any(c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose") for c in root.children)
+            or any(c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose") for c in root.children) \
+            or (len(span) > 1 and _in_apposition_to_a_person(root))
+    if span[-1].tag_ == "NNPS" or (len(span) == 1 and span.text.isupper()):
+        return False  # a plural ("Kosovo Serbs") or an acronym ("Russian LNG") is no one's name
     return (
         any(c.dep_ == "appos" and c.i > root.i and (c.pos_ == "NUM" or c.lower_ in names["person_nouns"]
                                                      or title_length([c]) > 0) for c in root.children)
         or any(c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose") for c in root.children)
         or (root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in word_sets("cues")["speech_verbs"]
             and len(span) > 1)
-        or (root.dep_ == "conj" and root.head.ent_type_ == "PERSON")
+        or (root.dep_ == "conj" and root.head.ent_type_ == "PERSON"
+            and not kinds.is_thing_use(doc[root.head.i: root.head.i + 1]))
+        or (len(span) > 1 and _in_apposition_to_a_person(root))
         or (before is not None and (gazetteer().lookup(before.text) is not None or title_length([before]) > 0
                                     or before.lower_ in word_sets("organs")["civil"]))
     )
+
+
+def _in_apposition_to_a_person(root: Token) -> bool:
+    """"the personal envoy for Sudan, Ramtane Lamamra,": the name stands in apposition to a
+    person noun, however the parser attached it (here to "Sudan")."""
+    if root.dep_ != "appos":
+        return False
+    head = root.head
+    for _ in range(3):
+        if head.lower_ in word_sets("names")["person_nouns"] or title_length([head]) > 0:
+            return True
+        if head.dep_ not in ("pobj", "prep") or head.head.i == head.i:
+            return False
+        head = head.head
+    return False
 
 
 def headline_names(title: str | None) -> dict[str, str]:

@@ -7,6 +7,7 @@ a word says ("not a member", "refuses to help", "the idea that ...").
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,7 +16,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from generator.extract.cast import Cast
-from generator.extract.lexicon import word_sets
+from generator.extract.lexicon import collective_states, word_sets
 
 _BODY_KINDS = ("organization", "group")
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -69,28 +70,58 @@ class Sides:
 
     def _antecedent(self, pronoun: Token) -> str | None:
         """"its" -> the last state or body named before it in the sentence; "he" -> the
-        last person."""
+        last person. The subject of a reporting verb comes first ("The United States,
+        which together with Saudi Arabia mediated talks, said it supported ...": "it" is
+        the United States), and a name inside a relative clause or apposition that does
+        not hold the pronoun is passed over."""
         kinds = ("person",) if pronoun.lower_ in _PERSONAL else ("state", "organization", "group")
+        reporter = self._reporting_subject(pronoun, kinds)
+        if reporter is not None:
+            return reporter
         for mention in reversed(self.cast.mentions_in(self.sentence)):
             actor = self.cast.actor(mention.actor)
-            if mention.end <= pronoun.i and actor is not None and actor.kind in kinds:
+            if mention.end <= pronoun.i and actor is not None and actor.kind in kinds and \
+                    not _aside(self.sentence.doc[mention.start], pronoun):
                 return mention.actor
+        return None
+
+    def _reporting_subject(self, pronoun: Token, kinds: tuple[str, ...]) -> str | None:
+        """The subject of the verb whose complement clause the pronoun is the subject of:
+        "X said it would ...", "X warned that it could ..."."""
+        if pronoun.dep_ not in SUBJECTS:
+            return None
+        clause = pronoun.head
+        for _ in range(3):
+            if clause.dep_ not in ("ccomp", "xcomp", "conj") or clause.head.i == clause.i:
+                return None
+            clause = clause.head
+            for subject in children(clause, *SUBJECTS):
+                if subject.i >= pronoun.i:
+                    continue
+                actor = self.cast.actor(self.cast.actor_for(subject))
+                if actor is not None and actor.kind in kinds:
+                    return actor.id
         return None
 
     def side(self, token: Token) -> str | None:
         return self.cast.side(self.actor(token))
 
-    def np_sides(self, head: Token) -> list[str]:
+    def np_sides(self, head: Token, people: bool = True) -> list[str]:
         """The sides named in the noun phrase headed by `head`, its conjuncts included:
         "Thousands of US and Filipino troops" -> united-states, philippines; "The United
-        States and Britain, along with Germany" -> the three."""
+        States and Britain, along with Germany" -> the three; "the Baltic states" and
+        "both countries" -> the states they stand for (`plural_states`). Without
+        `people`, people named in it do not count (a membership is not a person's)."""
         found: list[tuple[int, str]] = []
         stack = [head]
         while stack:
             token = stack.pop()
             mention = self.cast.mention_at(token.i)
             if mention is not None:
-                found.append((mention.start, mention.actor))
+                if people or getattr(self.cast.actor(mention.actor), "kind", None) != "person":
+                    found.append((mention.start, mention.actor))
+            else:
+                found += [(token.i, state) for state in self.plural_states(token)]
             for child in token.children:
                 if child.dep_ in ("relcl", "acl", "advcl", "appos", "punct", "cc") or \
                         (child.dep_ == "prep" and not _joins_np(child)):
@@ -98,15 +129,37 @@ class Sides:
                 stack.append(child)
         if not found:
             actor = self.actor(head)
+            if not people and getattr(self.cast.actor(actor), "kind", None) == "person":
+                return []
             return [self.cast.side(actor)] if actor else []
         ordered = [actor for _, actor in sorted(found)]
         return list(dict.fromkeys(s for s in (self.cast.side(a) for a in ordered) if s))
 
-    def body_or_state(self, token: Token) -> str | None:
-        """Members of bodies are states and bodies; a person's seat on a committee is not
-        an alliance."""
-        actor = self.cast.actor(self.actor(token))
-        return actor.id if actor is not None and actor.kind != "person" else None
+    def plural_states(self, noun: Token) -> list[str]:
+        """The states a plural noun stands for: a collective name ("the Baltic states",
+        "the Nordic countries": the listed states the text names) or a definite count of
+        states already named ("both countries", "the two countries", "all three nations"),
+        which are the ones the text has named most so far, when they stand out."""
+        if noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.lower() not in words("state_nouns"):
+            return []
+        named = {a.id for a in self.cast.actors if a.kind == "state"}
+        for qualifier in children(noun, "amod", "compound", "nmod"):
+            members = collective_states().get(qualifier.lower_)
+            if members is not None:
+                return [state for state in members if state in named]
+        count = _definite_count(noun)
+        if count is None:
+            return []
+        seen: Counter[str] = Counter()
+        for mention in self.cast.mentions:
+            if mention.start >= noun.i:
+                break
+            if mention.actor in named:
+                seen[mention.actor] += 1
+        ranked = seen.most_common(count + 1)
+        if len(ranked) < count or (len(ranked) > count and ranked[count - 1][1] <= ranked[count][1]):
+            return []  # no clear pair (or trio) to refer to
+        return [state for state, _ in ranked[:count]]
 
     def body(self, token: Token) -> str | None:
         actor_id = self.actor(token)
@@ -150,6 +203,33 @@ class Sides:
                     actor.kind in ("state", "organization", "group"):
                 return side
         return None
+
+
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _definite_count(noun: Token) -> int | None:
+    """2 for "both countries" and "the two countries", 3 for "all three states"; None
+    for an indefinite "two countries" (not yet named) or no count."""
+    both = [c for c in noun.children if c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj")]
+    if both:
+        return 2
+    numbers = [c for c in noun.children if c.dep_ == "nummod" and c.lower_ in _COUNTS]
+    definite = any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "all", "these", "those")
+                   for c in noun.children)
+    return _COUNTS[numbers[0].lower_] if numbers and definite else None
+
+
+def _aside(token: Token, pronoun: Token) -> bool:
+    """Whether `token` sits in a relative clause, apposition or parenthetical phrase that
+    does not hold `pronoun` ("which together with Saudi Arabia mediated ...")."""
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ in ("relcl", "acl", "appos", "parataxis") and not \
+                (current.left_edge.i <= pronoun.i <= current.right_edge.i):
+            return True
+        current = current.head
+    return False
 
 
 def _joins_np(prep: Token) -> bool:

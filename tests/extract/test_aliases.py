@@ -5,7 +5,7 @@ import pytest
 
 from generator.extract.aliases import (
     group_person_names, is_acronym_of, is_surname_of, merge_mentions, name_parts, normalise, same_actor,
-    same_person_name,
+    same_person_name, spelling_variant,
 )
 from generator.model import Actor
 
@@ -111,3 +111,45 @@ def test_same_actor_guards():
 def test_a_listed_acronym_is_not_merged_by_initials_alone():
     keys, _ = merge_mentions(["UN", "Ukrainian Navy"], ["organization", "organization"], ["un", ""], [0, 5])
     assert keys[0] != keys[1]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Vladimir Putin", "Vladimir Poutine"),       # letters added in transliteration
+    ("Volodymyr Zelensky", "Volodymyr Zelenskiy"),
+    ("Bashar Assad", "Bashar al-Assad"),          # a particle dropped
+    ("Recep Erdogan", "Recep Erdo\u011fan"),       # an accent dropped
+])
+def test_spelling_variants_of_one_name(a, b):
+    assert same_person_name(a, b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("John Smith", "John Smyth"),       # a letter changed
+    ("Lars Jensen", "Lars Hansen"),
+    ("Erik Peterson", "Erik Pedersen"),
+    ("Anna Petersen", "Anna Peterson"),
+    ("Mark Hansen", "Mark Hanson"),
+    ("Dan Miller", "Dan Millar"),
+    ("Olaf Scholz", "Olaf Schulz"),
+    ("Ann Brown", "Ann Browne"),        # an English suffix: another family
+    ("Sean Connor", "Sean Connors"),
+])
+def test_similar_surnames_of_different_people_stay_apart(a, b):
+    assert not same_person_name(a, b)
+
+
+def test_a_lone_surname_variant_needs_added_letters_only():
+    assert is_surname_of("Zelenskyy", "Volodymyr Zelensky")
+    assert not is_surname_of("Smyth", "John Smith")
+    assert not is_surname_of("Connors", "Sean Connor")
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("putin", "poutine", True),
+    ("gorbachev", "gorbatchev", True),
+    ("smith", "smyth", False),
+    ("wei", "weii", False),              # too short to tell
+    ("zelensky", "zelenskyyyy", False),  # too many letters added
+])
+def test_spelling_variant(a, b, expected):
+    assert spelling_variant(a, b) is expected

@@ -209,3 +209,200 @@ def test_partner_as_predicate(make_article):
 ])
 def test_no_alliance_between_rivals_or_over_a_deed(make_article, body):
     assert not pairs(alliances_of(make_article, body))
+
+
+# --- membership: coordinated members and bodies, plural references ------------------------
+
+
+def test_every_member_of_every_body_named(make_article):
+    alliances = alliances_of(make_article, "Chile, Peru and Ecuador are members of the OAS and the WTO, "
+                                           "diplomats said.")
+    assert members_of(alliances, "oas") == {"chile", "peru", "ecuador"}
+    assert members_of(alliances, "wto") == {"chile", "peru", "ecuador"}
+
+
+def test_a_second_body_after_and_is_not_dropped(make_article):
+    alliances = alliances_of(make_article, "Norway is a member of NATO and the Council of Europe.")
+    assert members_of(alliances, "nato") == {"norway"}
+    assert members_of(alliances, "council-of-europe") == {"norway"}
+
+
+def test_both_x_and_y_are_members(make_article):
+    alliances = alliances_of(make_article, "Both Kenya and Uganda are members of the East African Community.")
+    assert members_of(alliances, "eac") == {"kenya", "uganda"}
+
+
+def test_a_collective_name_stands_for_its_states(make_article):
+    alliances = alliances_of(make_article, "Estonia, Latvia and Lithuania summoned Russian envoys on Monday.\n\n"
+                                           "All three Baltic states, as well as Sweden, are members of the OSCE.")
+    assert members_of(alliances, "osce") == {"estonia", "latvia", "lithuania", "sweden"}
+
+
+def test_both_countries_are_the_two_states_the_text_is_about(make_article):
+    alliances = alliances_of(make_article, "Peru accused Chile of dumping copper. Chile denied it, and Peru "
+                                           "recalled its envoy from Chile. Brazil urged calm.\n\n"
+                                           "Both countries are members of APEC.")
+    assert members_of(alliances, "apec") == {"peru", "chile"}
+
+
+def test_an_indefinite_count_of_countries_is_no_reference(make_article):
+    alliances = alliances_of(make_article, "Peru accused Chile of dumping copper, and Chile denied it.\n\n"
+                                           "Two countries are members of APEC.")
+    assert not members_of(alliances, "apec")
+
+
+def test_no_membership_of_either_body_when_denied(make_article):
+    alliances = alliances_of(make_article, "Sweden is not a member of NATO or the CSTO.")
+    assert not [a for a in alliances if a.relation == "member"]
+
+
+@pytest.mark.parametrize("body, group, member", [
+    ("EU member state Croatia voted for the package.", "eu", "croatia"),
+    ("NATO ally Portugal sent two frigates.", "nato", "portugal"),
+])
+def test_a_compound_that_says_membership(make_article, body, group, member):
+    assert members_of(alliances_of(make_article, body), group) == {member}
+
+
+@pytest.mark.parametrize("body", [
+    "Slovenia, an EU member state, said it had reservations.",
+    "Slovenia is an EU member state, the minister said.",
+])
+def test_a_member_state_of_a_body(make_article, body):
+    assert members_of(alliances_of(make_article, body), "eu") == {"slovenia"}
+
+
+@pytest.mark.parametrize("body", [
+    "EU candidate Moldova and NATO aspirant Georgia both criticised the decision.",
+    "EU applicant Montenegro welcomed the report.",
+    "OSCE observer Mongolia abstained.",
+])
+def test_a_status_short_of_membership_is_no_membership(make_article, body):
+    assert not [a for a in alliances_of(make_article, body) if a.relation == "member"]
+
+
+def test_a_body_leading_a_mission_has_it_under_it(make_article):
+    alliances = alliances_of(make_article, "The UN-led UNIFIL force said its patrols would continue.")
+    assert members_of(alliances, "un") == {"unifil"}
+    assert not members_of(alliances, "unifil")  # the UN is no member of its own mission
+
+
+def test_a_partner_in_a_body_is_a_member_of_it(make_article):
+    alliances = alliances_of(make_article, "Kenya, Uganda's closest partner in the East African Community, "
+                                           "signed the deal.")
+    assert members_of(alliances, "eac") == {"kenya"}
+    assert frozenset(("kenya", "uganda")) in pairs(alliances)
+
+
+# --- allies and backing -------------------------------------------------------------------
+
+
+def test_a_state_qualifying_partner_is_the_one_allied_with(make_article):
+    alliances = alliances_of(make_article, "Ghana, a key U.S. partner, hosted the talks on Friday.")
+    assert frozenset(("ghana", "united-states")) in pairs(alliances)
+
+
+def test_a_security_partner_is_an_ally(make_article):
+    alliances = alliances_of(make_article, "Ghana, a longtime security partner of France, hosted the talks.")
+    assert frozenset(("ghana", "france")) in pairs(alliances)
+
+
+@pytest.mark.parametrize("body", [
+    "Vietnam, China's largest trading partner in the region, protested the tariffs.",
+    "Peru, an important economic partner of Japan, signed the deal.",
+])
+def test_a_trading_partner_is_no_ally(make_article, body):
+    assert not pairs(alliances_of(make_article, body))
+
+
+def test_two_people_named_as_allies_are_allied_themselves(make_article):
+    alliances = alliances_of(make_article, "Slovak Prime Minister Anna Kovac, a close ally of Hungarian President "
+                                           "Marek Horvat, resigned on Monday.")
+    assert frozenset(("anna-kovac", "marek-horvat")) in pairs(alliances)
+    assert frozenset(("slovakia", "hungary")) not in pairs(alliances)
+
+
+@pytest.mark.parametrize("body, backer, backed", [
+    ("Mali is backed by Russia in the dispute, officials said.", "russia", "mali"),
+    ("The Polisario Front, a movement long backed by Algiers, rejected the plan.", "algeria", "polisario-front"),
+    ("The government of Chad, which is backed by France, denied the report.", "france", "chad"),
+])
+def test_passive_backing_names_the_backer_first(make_article, body, backer, backed):
+    backs = [a for a in alliances_of(make_article, body) if a.relation == "backs"]
+    assert [a.members for a in backs] == [(backer, backed)]
+
+
+def test_passive_backing_denied(make_article):
+    assert not alliances_of(make_article, "Chad, which is not backed by France, denied the report.")
+
+
+def test_it_after_a_relative_clause_is_the_subject_of_the_reporting_verb(make_article):
+    alliances = alliances_of(make_article, "Norway, which together with Qatar hosted the talks, said it supported "
+                                           "the African Union's plan.")
+    backs = [a.members for a in alliances if a.relation == "backs"]
+    assert backs == [("norway", "au")]
+
+
+def test_forces_stationed_on_another_states_soil(make_article):
+    alliances = alliances_of(make_article, "Lithuania asked for help. Germany, which has stationed a brigade in "
+                                           "Lithuania, backed the plan.")
+    assert frozenset(("germany", "lithuania")) in pairs(alliances)
+
+
+def test_a_host_of_foreign_troops(make_article):
+    alliances = alliances_of(make_article, "Japan hosts about 50,000 US troops, the ministry said.")
+    assert frozenset(("japan", "united-states")) in pairs(alliances)
+
+
+@pytest.mark.parametrize("body", [
+    "Ukraine protested. Russia stationed troops in occupied Ukraine.",
+    "Lithuania asked for help. Germany did not station a brigade in Lithuania.",
+])
+def test_no_stationing_alliance_when_occupied_or_denied(make_article, body):
+    assert not pairs(alliances_of(make_article, body))
+
+
+def test_our_partnership_with_several_others_named_stays_open(make_article):
+    alliances = alliances_of(make_article, "\u201cWe are grateful,\u201d said French Foreign Minister Jean-Luc "
+                                           "Marchand. \u201cWe thank Qatar and condemn Iran, in the spirit of our "
+                                           "partnership.\u201d")
+    assert not pairs(alliances)
+
+
+def test_not_part_of_a_leaders_constituency(make_article):
+    alliances = alliances_of(make_article, "Argentine farmers, who are not part of Javier Milei's core "
+                                           "constituency, protested the tax.")
+    assert not alliances
+
+
+# --- a state's army in a civil war -------------------------------------------------------
+
+
+def test_an_army_at_war_with_a_group_at_home_is_a_party_of_its_own(make_article):
+    article = make_article("The Ethiopian army said it had retaken two towns. The army has been battling the "
+                           "TPLF in Tigray since November.\n\nEritrea, which backs the Ethiopian army, sent troops.")
+    cast = find_cast(article)
+    army = [a for a in cast.actors if a.name == "Ethiopian army"]
+    assert army and army[0].kind == "organization"
+    backs = [a.members for a in find_alliances(article, cast) if a.relation == "backs"]
+    assert backs == [("eritrea", army[0].id)]
+
+
+def test_the_army_alone_is_the_force_the_text_names(make_article):
+    article = make_article("The Colombian Armed Forces retook the village on Monday. The army has been "
+                           "fighting the ELN in the north for years, and Peru, which backs the army, sent advisers.")
+    cast = find_cast(article)
+    force = next(a for a in cast.actors if a.name == "Colombian Armed Forces")
+    assert force.kind == "organization" and force.mentions == 3
+    backs = [a.members for a in find_alliances(article, cast) if a.relation == "backs"]
+    assert backs == [("peru", force.id)]
+
+
+@pytest.mark.parametrize("body", [
+    "Israeli forces fought Hamas in Gaza overnight, the army said.",       # a group at home elsewhere
+    "The Colombian army said it had repelled an attack near the border.",  # no armed group named
+])
+def test_an_army_stays_its_states_without_a_civil_war(make_article, body):
+    article = make_article(body)
+    cast = find_cast(article)
+    assert not [a for a in cast.actors if a.name.lower().endswith(("army", "forces")) and a.kind != "group"]

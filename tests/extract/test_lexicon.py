@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract.lexicon import gazetteer, phrase_matcher, titles_by_length, word_list, word_sets
+from generator.extract.lexicon import (
+    collective_states, gazetteer, phrase_matcher, titles_by_length, word_list, word_sets,
+)
 
 
 @pytest.mark.parametrize("form, entry_id, form_type", [
@@ -69,3 +71,22 @@ def test_word_lists_load_as_lower_case_sets():
     assert "Rear Admiral" in word_list("titles")
     lengths = [len(title) for title in titles_by_length()]
     assert lengths == sorted(lengths, reverse=True)  # longest first, so "Rear Admiral" beats "Admiral"
+
+
+def test_collective_names_of_states():
+    assert collective_states()["baltic"] == ("estonia", "latvia", "lithuania")
+    assert "norway" in collective_states()["nordic"]  # the code NO must not turn into `false`
+
+
+def test_an_armed_group_knows_the_state_it_fights_in():
+    entries = gazetteer().entries
+    assert entries["tplf"].home == "ethiopia"
+    assert entries["farc"].home == "colombia"
+    assert entries["hamas"].home is None  # not fighting its own state's army
+
+
+@pytest.mark.parametrize("name", ["alliances", "cues", "names", "organs"])
+def test_word_lists_hold_no_yaml_booleans(name):
+    """A bare on, off, yes or no in a YAML list becomes a boolean, then "true"/"false"."""
+    for key, words in word_sets(name).items():
+        assert not words & {"true", "false"}, key
