@@ -41,6 +41,13 @@ class BriefingConfig(base.Config):
     """Entries in the RSS and Atom feeds."""
     social_cards = c.Type(bool, default=True)
     """Draw a link-preview image for each briefing at build time."""
+    page_cache = c.Type(bool, default=True)
+    """Reuse the HTML of pages whose Markdown has not changed (generator/page_cache.py)."""
+
+
+def cache_dir_of(root: Path) -> Path:
+    """Where a project keeps what can always be made again."""
+    return root / ".cache" / "briefing"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -70,8 +77,8 @@ class Project:
 
     @property
     def cache_dir(self) -> Path:
-        """Per-source extraction cache; safe to delete."""
-        return self.root / ".cache" / "briefing"
+        """Per-source extraction cache and page cache; safe to delete."""
+        return cache_dir_of(self.root)
 
     @property
     def corrections_file(self) -> Path:

@@ -7,6 +7,8 @@ writes itself.
 
 - md_text: Markdown body text (Python-Markdown with the extensions in mkdocs.yml).
 - meta_text: front-matter values, which MkDocs themes insert into HTML unescaped.
+- html_text: text inside a block of raw HTML the templates write (a source page's
+  paragraphs), which Python-Markdown passes through untouched.
 - safe_url: link targets; only http(s) URLs survive.
 - mermaid_label: node labels of the alliance diagram.
 """
@@ -58,6 +60,12 @@ def md_text(value: object) -> str:
 def meta_text(value: object) -> str:
     """A front-matter value: MkDocs themes insert page.meta strings into HTML unescaped."""
     return html.escape(plain(value), quote=True)
+
+
+def html_text(value: object) -> Markup:
+    """Text content of a raw HTML block, on one line: escaped as HTML, and marked safe so
+    that the template's Markdown escaping does not apply twice."""
+    return Markup(html.escape(plain(value), quote=True))
 
 
 def safe_url(value: str | None) -> str | None:

@@ -18,7 +18,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from generator.escape import md_text, meta_text, mermaid_label, safe_url
+from generator.escape import html_text, md_text, meta_text, mermaid_label, safe_url
 from generator.extract.aliases import same_actor
 from generator.model import Actor, Alliance, Briefing, Evidence, Position, Source
 from generator.slugs import slugify
@@ -29,6 +29,8 @@ SECTION_ANCHORS = {
     "open-questions": "Open questions", "timeline": "Timeline", "sources": "Sources",
 }
 _QUOTE_MAX_CHARS = 600
+# libyaml's emitter when PyYAML has it (its wheels do): the same YAML, several times faster.
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _KIND_HEADINGS = (("state", "States"), ("organization", "Organizations"), ("group", "Groups"), ("person", "People"))
 
 
@@ -42,15 +44,17 @@ def environment(project_templates: Path | None) -> SandboxedEnvironment:
         # Markdown uses {#id} for heading anchors, so Jinja comments are {## ... ##}.
         comment_start_string="{##", comment_end_string="##}",
     )
-    env.filters.update(meta=_meta_filter, url=_url_filter, mermaid=mermaid_label, anchor=slugify)
+    env.filters.update(meta=_meta_filter, url=_url_filter, mermaid=mermaid_label, anchor=slugify, html=html_text)
     env.globals.update(evidence_link=evidence_link, short_quote=short_quote, cited=cited, source_label=source_label,
+                       by_sentence=by_sentence,
                        sections=SECTION_ANCHORS)
     return env
 
 
 def _meta_filter(value: object) -> Markup:
     """A front-matter scalar: HTML-escaped, then quoted as YAML."""
-    return Markup(yaml.safe_dump(meta_text(value), allow_unicode=True, width=10_000).strip().removesuffix("\n..."))
+    return Markup(yaml.dump(meta_text(value), Dumper=_YAML_DUMPER, allow_unicode=True, width=10_000)
+                  .strip().removesuffix("\n..."))
 
 
 def _url_filter(value: str | None) -> Markup:
@@ -277,6 +281,15 @@ def alliance_diagram(briefing: Briefing, actors: dict[str, Actor]) -> str:
 def evidence_link(evidence: Evidence, documents: dict[str, str], prefix: str = "../") -> str:
     """Relative link to the paragraph an item rests on."""
     return f"{prefix}documents/{documents[evidence.source]}.md#p{evidence.paragraph}"
+
+
+def by_sentence(evidence: tuple[Evidence, ...]) -> list[tuple[str, list[Evidence]]]:
+    """Evidence grouped by its sentence, in order of first appearance: the same sentence in
+    several sources (wire copy reprinted) is quoted once and linked to each."""
+    groups: dict[str, list[Evidence]] = {}
+    for item in evidence:
+        groups.setdefault(" ".join(item.text.split()), []).append(item)
+    return list(groups.items())
 
 
 def short_quote(text: str) -> str:

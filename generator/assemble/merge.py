@@ -3,7 +3,9 @@
 Actors are merged across sources (generator/extract/aliases.py::same_actor),
 and every alliance, position and question is re-pointed at the merged ids.
 Positions keep their source's date and are ordered newest first within an
-actor, so a changed stance shows both versions with their dates.
+actor, so a changed stance shows both versions with their dates. The same
+stance in several sources (wire copy reprinted, a quote repeated) is one
+position resting on all of them, dated by the latest.
 """
 from __future__ import annotations
 
@@ -48,7 +50,7 @@ def merge_extractions(extractions: list[Extraction]) -> Merged:
     return Merged(
         actors=actors,
         alliances=merge_alliances(alliances),
-        positions=order_positions(_unique_ids(positions), actors),
+        positions=order_positions(_unique_ids(merge_positions(positions)), actors),
         open_questions=merge_questions(questions),
         timeline=merge_timeline(timeline),
     )
@@ -120,6 +122,25 @@ def order_positions(positions: list[Position], actors: tuple[Actor, ...]) -> tup
     rank = {actor.id: index for index, actor in enumerate(actors)}
     by_date = sorted(positions, key=lambda p: p.date or "", reverse=True)
     return tuple(sorted(by_date, key=lambda p: rank.get(p.actor, len(rank))))
+
+
+def merge_positions(positions: list[Position]) -> list[Position]:
+    """One position per actor, speaker, stance and quote, with the evidence of every source that gives it."""
+    merged: dict[tuple, Position] = {}
+    for position in positions:
+        key = (position.actor, position.speaker, _folded(position.stance), _folded(position.quote or ""))
+        known = merged.get(key)
+        if known is None:
+            merged[key] = position
+            continue
+        merged[key] = dataclasses.replace(known, evidence=_unique_evidence(known.evidence + position.evidence),
+                                          date=max(known.date or "", position.date or "") or None)
+    return list(merged.values())
+
+
+def _folded(text: str) -> str:
+    """Text compared without case, spacing or the kind of quotation marks."""
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def _unique_ids(positions: list[Position]) -> list[Position]:

@@ -62,6 +62,7 @@ def similar(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio()
 
 
+@lru_cache(maxsize=65536)
 def same_person_name(a: str, b: str) -> bool:
     """Whether two written names can be one person ("Putin" / "Vladimir Poutine")."""
     given_a, surname_a = name_parts(a)
@@ -125,6 +126,7 @@ def _bare(surname: str) -> str:
     return " ".join(words) or surname
 
 
+@lru_cache(maxsize=65536)
 def is_acronym_of(short: str, long: str) -> bool:
     """"LDP" of "Liberal Democratic Party" (initials, with or without "of", "the", "for")."""
     letters = re.sub(r"[^A-Za-z]", "", short)

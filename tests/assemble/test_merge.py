@@ -1,7 +1,7 @@
 """Merging the extractions of one briefing's sources."""
 from __future__ import annotations
 
-from generator.assemble.merge import merge_actors, merge_alliances, merge_questions, order_positions
+from generator.assemble.merge import merge_actors, merge_alliances, merge_positions, merge_questions, order_positions
 from generator.model import Actor, Alliance, Evidence, OpenQuestion, Position
 
 E1 = Evidence(source="content/sources/a.txt", paragraph=1, text="One.")
@@ -56,3 +56,25 @@ def test_merge_positions_main_parties_first_newest_first():
                  Position(id="other", actor="freedonia", speaker=None, stance="b", date="2030-01-09"),
                  Position(id="new", actor="ruritania", speaker=None, stance="c", date="2030-01-05")]
     assert [p.id for p in order_positions(positions, actors)] == ["new", "old", "other"]
+
+
+def test_merge_positions_the_same_stance_in_two_sources_is_one_position_with_both_sources():
+    reprint = Evidence(source="content/sources/b.txt", paragraph=5, text="One.")
+    merged = merge_positions([
+        Position(id="warns", actor="ruritania", speaker=None, stance="warns of “war”", quote="war",
+                 evidence=(E1,), date="2030-01-01"),
+        Position(id="warns", actor="ruritania", speaker=None, stance="Warns of \"war\"", quote="war",
+                 evidence=(reprint,), date="2030-01-03"),
+        Position(id="warns", actor="freedonia", speaker=None, stance="warns of “war”", quote="war",
+                 evidence=(E2,), date="2030-01-02"),
+    ])
+    assert [(p.actor, p.evidence, p.date) for p in merged] == [
+        ("ruritania", (E1, reprint), "2030-01-03"), ("freedonia", (E2,), "2030-01-02")]
+
+
+def test_merge_positions_a_changed_stance_stays_a_position_of_its_own():
+    merged = merge_positions([
+        Position(id="a", actor="ruritania", speaker=None, stance="backs the truce", evidence=(E1,)),
+        Position(id="b", actor="ruritania", speaker=None, stance="rejects the truce", evidence=(E2,)),
+    ])
+    assert [p.stance for p in merged] == ["backs the truce", "rejects the truce"]
