@@ -80,7 +80,8 @@ def build(project_dir: Path | str = ".", *, force: bool = False, strict: bool = 
     """Build the project in `project_dir`; source problems are reported in the result, not raised."""
     started = time.monotonic()
     project = load_project(project_dir)
-    with build_lock(project.cache_dir / "build.lock", on_wait=lambda message: log.warning(message)):
+    with build_lock(project.cache_dir / "build.lock", on_wait=lambda message: log.warning(message),
+                    shown=project.relative(project.cache_dir / "build.lock")):
         check_site_writable(project)  # a read-only site/ stops the build before content/ changes
         result = generate(project, force=force, strict=strict, workers=workers)
         with _content_timestamp(result.assembled):
@@ -116,7 +117,9 @@ def list_sources(project: Project) -> list[Path]:
     """Source files in the sources folder and its subfolders, in a stable order."""
     if not project.sources_dir.is_dir():
         return []
-    return sorted(path for path in project.sources_dir.rglob("*") if path.is_file() and is_source_file(path))
+    # A link whose target is gone is listed too, so that it is reported (E101), not skipped.
+    return sorted(path for path in project.sources_dir.rglob("*")
+                  if (path.is_file() or path.is_symlink()) and is_source_file(path))
 
 
 def unsupported_files(project: Project) -> list[Path]:
@@ -124,7 +127,8 @@ def unsupported_files(project: Project) -> list[Path]:
     if not project.sources_dir.is_dir():
         return []
     return sorted(path for path in project.sources_dir.rglob("*")
-                  if path.is_file() and not is_source_file(path) and not path.name.startswith("."))
+                  if (path.is_file() or path.is_symlink()) and not is_source_file(path)
+                  and not path.name.startswith("."))
 
 
 def _unsupported(path: Path, project: Project) -> Outcome:

@@ -96,7 +96,7 @@ class NotEnglish(SourceError):
 class UnsupportedSource(SourceError):
     code = "E109"
     problem = "has an unsupported file type"
-    hint = "sources are .txt, .md or .html files"
+    hint = "sources are .txt, .text, .md, .markdown, .html or .htm files; convert it, or move it out of the sources folder"
 
 
 class DuplicateSource(SourceError):

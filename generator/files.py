@@ -79,6 +79,8 @@ def cannot_write(shown: str, error: OSError, kept: str = "the previous version i
     elif error.errno in _READ_ONLY:
         message += (". Hint: the folder is read-only for this user: fix its permissions "
                     "(or its immutable flag, see lsattr) or build a copy of the project")
+    elif error.errno in (errno.EEXIST, errno.ENOTDIR):
+        message += ". Hint: a file stands where the path needs a folder; move it away and build again"
     return message
 
 
@@ -210,8 +212,9 @@ def _exchange(first: Path, second: Path) -> bool:
 
 
 @contextlib.contextmanager
-def build_lock(lock_file: Path, *, on_wait=None) -> Iterator[None]:
+def build_lock(lock_file: Path, *, on_wait=None, shown: str | None = None) -> Iterator[None]:
     """Hold the project's build lock; a second build waits for the first, saying so.
+    `shown` is the lock file's path as messages name it (relative to the project).
 
     The lock is an flock on `lock_file`: the kernel releases it when its holder
     dies, even by SIGKILL, so a killed build never leaves the project locked.
@@ -220,7 +223,7 @@ def build_lock(lock_file: Path, *, on_wait=None) -> Iterator[None]:
         lock_file.parent.mkdir(parents=True, exist_ok=True)
         handle = open(lock_file, "a+")
     except OSError as error:
-        raise BuildLocked(cannot_write(str(lock_file), error, "nothing was built")) from error
+        raise BuildLocked(cannot_write(shown or str(lock_file), error, "nothing was built")) from error
     with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

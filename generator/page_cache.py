@@ -16,7 +16,10 @@ pages and files the HTML links to. An entry is used only while all of those
 still exist. A page whose conversion logged a warning is never stored, so its
 warnings show on every build. Everything after `render` (the theme, the
 search index, the sitemap) runs on every build as before. Entries a build did
-not use are removed after it; deleting the folder is always safe.
+not use are removed after it; deleting the folder is always safe. A Markdown
+extension that reads other files into a page (pymdownx.snippets) would make a
+page depend on more than its Markdown: turn the cache off (`page_cache: false`)
+when using one.
 """
 from __future__ import annotations
 
@@ -71,8 +74,8 @@ class PageCache:
         """Remove the entries this build did not use (pages gone or changed)."""
         if not self.folder.is_dir():
             return
-        for entry in self.folder.glob("*.json"):
-            if entry.stem not in self.used:
+        for entry in self.folder.iterdir():
+            if entry.stem not in self.used:  # with the .tmp files of a build that was stopped
                 entry.unlink(missing_ok=True)
 
     def _file_urls(self, files: Any) -> frozenset[str]:

@@ -56,7 +56,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
         try:
             project = load_project(Path(config.config_file_path).parent)
-            with build_lock(project.cache_dir / "build.lock", on_wait=log.info):
+            with build_lock(project.cache_dir / "build.lock", on_wait=log.info,
+                            shown=project.relative(project.cache_dir / "build.lock")):
                 result = generate(project)
         except BriefingError as error:
             log.error(error.format_message())

@@ -78,7 +78,7 @@ def two_sentences(text: str) -> str:
 def as_markdown(s: Snippet) -> str:
     lines = [f"### [{md_text(s.title)}]({s.url})", "", md_text(s.summary), ""]
     if s.positions:
-        lines += ["**Positions**", ""] + [f"- {md_text(p.lead)}[{md_text(p.text)}]({p.url})" for p in s.positions] + [""]
+        lines += ["**Positions**", ""] + [f"- {_md_lead(p.lead)}[{md_text(p.text)}]({p.url})" for p in s.positions] + [""]
     if s.questions:
         lines += ["**Open questions**", ""] + [f"- [{md_text(q.text)}]({q.url})" for q in s.questions] + [""]
     return "\n".join(lines).rstrip() + "\n"
@@ -116,3 +116,8 @@ def as_html(s: Snippet) -> str:
         parts.append("</ul>")
     parts.append("</div>")
     return "\n".join(parts) + "\n"
+
+
+def _md_lead(lead: str) -> str:
+    """"Russia: " before a link; md_text trims its text to one line, so the space is put back."""
+    return f"{md_text(lead)} " if lead.strip() else ""

@@ -84,6 +84,19 @@ def test_snippet_markdown_opens_with_the_linked_title_and_summary(seed, snippets
     assert html.find("p").get_text() == two_sentences(briefing.summary)
 
 
+def test_snippet_positions_read_actor_colon_space_stance_in_every_format(snippets):
+    def position_items(html: str) -> list[str]:
+        return [li.get_text() for li in BeautifulSoup(html, "html.parser").find_all("li")
+                if li.a is not None and "#stance-" in li.a["href"]]
+
+    items = {"md": position_items(MarkdownIt("commonmark").render(snippets["md"])),
+             "html": position_items(snippets["html"]),
+             "text": [line[2:] for line in snippets["text"].splitlines() if "#stance-" in line]}
+    for output_format, lines in items.items():
+        assert lines, output_format
+        assert all(re.match(r"[^:]+: \S", line) for line in lines), (output_format, lines)
+
+
 def test_snippet_html_uses_only_inline_styles(snippets):
     soup = BeautifulSoup(snippets["html"], "html.parser")
     assert soup.find_all(["style", "script", "link", "meta", "img", "iframe"]) == []

@@ -129,8 +129,9 @@ def _analysis_limit(paragraphs: list[str]) -> str | None:
 
 
 def display_path(path: Path, root: Path) -> str:
+    # The folder is resolved, not the file: a linked source is shown by its own name.
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 

@@ -76,6 +76,7 @@ def bad_sources(marker: Path) -> dict[str, str | bytes]:
         "python-tag.md": f"---\ntitle: !!python/object/apply:os.system ['touch {marker}']\n---\n\n{SEED_BODY}\n",
         "no-article.html": NO_ARTICLE,
         "french.txt": FRENCH,
+        "report.pdf": b"%PDF-1.7\n",
     }
 
 
@@ -87,6 +88,8 @@ EXPECTED_ERRORS = [
     "error: content/sources/empty.txt: E102 has no text (the file is empty). Hint: remove the file or fill it in",
     "error: content/sources/french.txt: E108 is not in English (it reads as language 'fr'). Hint: the language "
     "model reads English; translate the article or remove it",
+    "error: content/sources/gone.txt: E101 cannot be read (No such file or directory). Hint: check that the file "
+    "exists and that its permissions let you read it",
     # huge.txt: E105, checked on its own below (its wording needs a fix in ingest/__init__.py)
     "error: content/sources/no-article.html: E107 has no article text (only 0 characters of text). Hint: save the "
     "article page itself, not a list, search or login page",
@@ -98,6 +101,8 @@ EXPECTED_ERRORS = [
     "error: content/sources/report-pdf.txt: E103 is not a text document (it looks like a PDF document). Hint: "
     "sources are .txt, .md or saved .html pages; convert other files to text first",
     "error: content/sources/whitespace.txt: E102 has no text (only whitespace). Hint: remove the file or fill it in",
+    "error: content/sources/report.pdf: E109 has an unsupported file type ('.pdf'). Hint: sources are .txt, .text, "
+    ".md, .markdown, .html or .htm files; convert it, or move it out of the sources folder",
 ]
 EXPECTED_WARNINGS = [
     "warning: content/sources/b-copy.txt: E110 repeats another source (same text as content/sources/a-original.txt; "
@@ -115,6 +120,7 @@ def bad_project(tmp_path_factory):
     project = make_project(folder / "project", bad_sources(marker))
     text = SEED.read_bytes() + b"\n\n"
     (project / "content" / "sources" / "huge.txt").write_bytes(text * (HUGE_BYTES // len(text) + 1))
+    (project / "content" / "sources" / "gone.txt").symlink_to(folder / "moved-away.txt")
     started = time.monotonic()
     run = run_build(project)
     return project, run, time.monotonic() - started, marker
@@ -144,7 +150,7 @@ def test_nothing_but_the_error_and_warning_lines_on_stderr(bad_project):
 def test_exit_code_and_summary_say_that_sources_failed(bad_project):
     _, run, _, _ = bad_project
     assert run.code == 1
-    assert re.fullmatch(r"15 sources read: 5 extracted, 0 cached, 10 failed; \d+ briefings, \d+ pages written; "
+    assert re.fullmatch(r"17 sources read: 5 extracted, 0 cached, 12 failed; \d+ briefings, \d+ pages written; "
                         r"[\d.]+ s\n", run.stdout), run.stdout
 
 

@@ -59,6 +59,20 @@ def wait_for_text(path: Path, text: str, count: int = 1, timeout: float = 120) -
 # --- two builds at once -------------------------------------------------------------
 
 
+def test_a_lock_file_that_cannot_be_created_stops_the_build_naming_it_relative_to_the_project(built_seed, tmp_path):
+    project = copy_project(built_seed, tmp_path / "project")
+    shutil.rmtree(project / ".cache" / "briefing")
+    (project / ".cache" / "briefing").write_text("a file where the cache folder should be", encoding="utf-8")
+    old_site, old_content = tree_digest(project / "site"), generated(project)
+    run = run_build(project)
+    assert run.code == 1
+    assert run.stderr.splitlines() == [
+        "Error: .cache/briefing/build.lock: cannot write (File exists); nothing was built. Hint: a file stands "
+        "where the path needs a folder; move it away and build again"]
+    assert tree_digest(project / "site") == old_site and generated(project) == old_content
+
+
+
 def test_builds_started_while_another_runs_wait_and_say_so(built_seed, tmp_path):
     project = copy_project(built_seed, tmp_path / "project")
     change_source(project)
