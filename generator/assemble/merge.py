@@ -164,7 +164,9 @@ def merge_questions(questions: list[OpenQuestion]) -> tuple[OpenQuestion, ...]:
         words = question_words(question.question)
         for index, known in enumerate(merged):
             known_words = question_words(known.question)
-            shared = len(words & known_words) / max(1, min(len(words), len(known_words)))
+            # Shared words over the longer question's: a short question that shares two words
+            # with a long one ("Will Kazakhstan help Armenia?") asks something else.
+            shared = len(words & known_words) / max(1, len(words), len(known_words))
             if known.id == question.id or shared >= _QUESTION_OVERLAP:
                 merged[index] = dataclasses.replace(
                     known, evidence=_unique_evidence(known.evidence + question.evidence),

@@ -78,3 +78,12 @@ def test_merge_positions_a_changed_stance_stays_a_position_of_its_own():
         Position(id="b", actor="ruritania", speaker=None, stance="rejects the truce", evidence=(E2,)),
     ])
     assert [p.stance for p in merged] == ["backs the truce", "rejects the truce"]
+
+
+def test_merge_questions_a_short_question_sharing_two_words_with_a_long_one_stays_apart():
+    merged = merge_questions([
+        OpenQuestion(id="q1", question="Will Freedonia or the Pact send troops to help defend Ruritania?",
+                     evidence=(E1,), score=0.9),
+        OpenQuestion(id="q2", question="Will Sylvania help Ruritania?", evidence=(E2,), score=0.5),
+    ])
+    assert [q.id for q in merged] == ["q1", "q2"]
