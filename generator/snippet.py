@@ -15,7 +15,7 @@ from generator.build import gather
 from generator.config import load_project
 from generator.escape import md_text
 from generator.exceptions import BriefingError
-from generator.model import Briefing
+from generator.model import Briefing, Position
 from generator.publish import briefing_url
 from generator.slugs import slugify
 
@@ -63,12 +63,23 @@ def make_snippet(briefing: Briefing, site_url: str) -> Snippet:
     names = {actor.id: actor.name for actor in briefing.actors}
     positions = tuple(
         Link(text=p.stance, url=f"{url}#stance-{slugify(p.id)}", lead=f"{names.get(p.actor, p.actor)}: ")
-        for p in briefing.positions[:TOP_POSITIONS]
+        for p in top_positions(briefing.positions, TOP_POSITIONS)
     )
     questions = tuple(Link(text=q.question, url=f"{url}#question-{slugify(q.id)}")
                       for q in briefing.open_questions[:TOP_QUESTIONS])
     return Snippet(title=briefing.title, url=url, summary=two_sentences(briefing.summary),
                    positions=positions, questions=questions)
+
+
+def top_positions(positions: tuple[Position, ...], count: int) -> list[Position]:
+    """The first position of each actor in the page's order (main parties first), then their
+    next ones: a newsletter reader sees who stands where before a second line from anyone."""
+    rounds: dict[str, list[Position]] = {}
+    for position in positions:
+        rounds.setdefault(position.actor, []).append(position)
+    ordered = [p for depth in range(max(map(len, rounds.values()), default=0))
+               for p in (group[depth] for group in rounds.values() if depth < len(group))]
+    return ordered[:count]
 
 
 def two_sentences(text: str) -> str:

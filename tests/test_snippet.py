@@ -15,7 +15,8 @@ from click.testing import CliRunner
 from markdown_it import MarkdownIt
 
 from generator.cli import cli
-from generator.snippet import two_sentences
+from generator.model import Position
+from generator.snippet import top_positions, two_sentences
 
 pytestmark = pytest.mark.xdist_group("seed_site")
 
@@ -153,3 +154,10 @@ def test_snippet_title_markup_stays_text(edited_project, output_format):
     assert soup.find(["h2", "h3"]).get_text() == title
     assert soup.find_all(["script", "em"]) == []
     assert [a["href"] for a in soup.find_all("a") if "evil" in a["href"]] == []
+
+
+def test_snippet_top_positions_take_one_per_actor_before_a_second_from_anyone():
+    positions = tuple(Position(id=f"{actor}-{n}", actor=actor, speaker=None, stance=f"{actor} {n}")
+                      for actor, n in (("ruritania", 1), ("ruritania", 2), ("ruritania", 3), ("freedonia", 1),
+                                       ("sylvania", 1), ("freedonia", 2)))
+    assert [p.id for p in top_positions(positions, 4)] == ["ruritania-1", "freedonia-1", "sylvania-1", "ruritania-2"]
