@@ -23,7 +23,8 @@ class Reader(Sides):
                  (self.joint_action, ("joint", "-", "\u2013")),
                  (self.shared_stance, ("shared_stance_verbs",)),
                  (self.belonging, ("part",)),
-                 (self.our_partnership, ("our",))]
+                 (self.our_partnership, ("our",)),
+                 (self.formations, ("form_verbs",))]
         found = []
         for rule, triggers in rules:
             if self.says(*triggers):
@@ -86,9 +87,41 @@ class Reader(Sides):
         elif member.dep_ == "pobj" and head.lower_ == "as":
             owner = head.head
             holders = children(owner, "poss") if owner.pos_ == "NOUN" else children(owner, *SUBJECTS)
+        elif member.dep_ == "pobj" and head.lower_ == "among" and head.head.pos_ in ("VERB", "AUX") \
+                and not negated(head.head):
+            holders = children(head.head, *SUBJECTS)  # "Vietnam and Malaysia are among the ASEAN members"
         members = [side for holder in holders for side in self.np_sides(holder, people=False)]
         for group in groups:
             yield from self.link("member", *members, group=group)
+
+    def formations(self) -> Iterator[Link]:
+        """"Egypt, Somalia and Eritrea formed a tripartite alliance": allies; "formed the
+        AES" / "the AES, formed by Mali, Burkina Faso and Niger": members of the body."""
+        for verb in self.sentence:
+            if verb.lemma_.lower() not in words("form_verbs") or verb.pos_ != "VERB" or negated(verb):
+                continue
+            founders = [side for agent in children(verb, "agent") for obj in children(agent, "pobj")
+                        for side in self.np_sides(obj, people=False)]
+            if verb.dep_ == "acl" and founders:  # "the AES, formed by ...", "the AES, the bloc formed by ..."
+                yield from self.link("member", *founders, group=self.body(verb.head) or self._set_off_body(verb.head))
+            for obj in children(verb, "dobj"):
+                subjects = [side for subject in children(verb, "nsubj") for side in self.np_sides(subject, people=False)]
+                if self.body(obj) is not None:
+                    yield from self.link("member", *subjects, group=self.body(obj))
+                elif obj.lemma_.lower() in words("alliance_nouns") and len(subjects) >= 2:
+                    yield from self.link("ally", *subjects)
+
+    def _set_off_body(self, noun: Token) -> str | None:
+        """The body a noun phrase set off by a comma describes, however it was parsed: "the
+        Alliance of Sahel States (AES), the confederation formed by ..." -> the AES."""
+        doc = noun.doc
+        before = noun.left_edge.i - 1
+        if before <= self.sentence.start or doc[before].text != ",":
+            return None
+        last = before - 1
+        while last > self.sentence.start and doc[last].is_punct:
+            last -= 1  # "(AES)"
+        return self.body(doc[last])
 
     def _led(self, dash: Token) -> Iterator[Link]:
         """"the Russian-led CSTO": a state leading a body is a member of it; "the NATO-led

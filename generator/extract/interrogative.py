@@ -430,8 +430,9 @@ def _parallel_to(to: Token, base_of: Token | None) -> bool:
 def _lower_start(text: str, subject: Token | None) -> str:
     """"The conflict" inside a question is "the conflict"; names keep their capitals."""
     first = next(iter(subject.subtree)) if subject is not None else None
-    if first is None or not text.startswith(first.text):
-        return text
+    opening = re.match(r"\S+", text)
+    if first is None or opening is None or opening.group(0) != first.text:
+        return text  # the subject was replaced ("He" by "Henrik Sondergaard"): its case is the name's
     if first.lower_ in ("the", "a", "an") or (first.pos_ != "PROPN" and first.ent_type_ not in _NAME_ENTITIES
                                               and first.text != "I" and not first.text.isupper()):
         return text[:1].lower() + text[1:]

@@ -125,6 +125,9 @@ def _name_spans(entity: Span) -> list[Span]:
         span = _completed(span)
     if entity.label_ == "PERSON":
         span = _whole_name(span)
+    listed = _listed_names(span)
+    if listed:
+        return [_labelled(part, entity) for part in listed]
     inner = [t.i for t in span[1:-1] if t.text in POSSESSIVES]
     if not inner:
         return [span]
@@ -133,6 +136,21 @@ def _name_spans(entity: Span) -> list[Span]:
     if rest is None or not any(t.text[:1].isupper() for t in rest):
         return [span]
     return [part for part in (owner, rest) if part is not None]
+
+
+def _listed_names(span: Span) -> list[Span]:
+    """"Mali, Burkina Faso": a list the NER took for one name. Split at its commas when every
+    part is a listed name (a name with a comma, "Washington, D.C.", is not split)."""
+    commas = [t.i for t in span if t.text == ","]
+    if not commas:
+        return []
+    bounds = [span.start, *[i + 1 for i in commas]]
+    ends = [*commas, span.end]
+    parts = [span.doc[start:end] for start, end in zip(bounds, ends)]
+    if all(len(part) and gazetteer().lookup(part.text) is not None and
+           gazetteer().lookup(part.text).entry.kind == "state" for part in parts):
+        return parts
+    return []
 
 
 def _labelled(span: Span, like: Span) -> Span:
@@ -348,7 +366,13 @@ def _group_phrase(candidate: Candidate, doc: Doc, head) -> Candidate:
     if pro:
         start -= 2
     span = doc[start: head.i + 1]
-    text = "".join(t.text_with_ws for t in span if not t.is_punct or t.text == "-" and pro).strip()
+    pieces = []
+    for token in span:
+        if not token.is_punct or token.text == "-" and pro:
+            pieces.append(token.text_with_ws)
+        elif pieces and token.whitespace_:
+            pieces[-1] = pieces[-1].rstrip() + " "  # "Honduras' main": the space stays when the "'" goes
+    text = "".join(pieces).strip()
     text = text.removeprefix("the ").removeprefix("The ")
     who = candidate.entry.id if candidate.entry is not None else normalise(candidate.text)
     return Candidate(span.start, span.end, text, "group", candidate.entry, "group",

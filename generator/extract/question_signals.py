@@ -235,9 +235,9 @@ def _wonders(token: Token, cues: Cues) -> bool:
     complements = [c for c in token.children if c.dep_ in ("acomp", "attr")]
     if any(c.lemma_.lower() in cues.wonder_heads for c in complements):
         return True
-    if lemma == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in cues.question_nouns
-                             for c in token.children):
-        return True  # "The question is whether ..."
+    if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and c.lemma_.lower() in cues.question_nouns
+                                              for c in token.children):
+        return True  # "The question is whether ...", "Questions remain over how ...", "doubts persist about whether"
     if any(c.lemma_.lower() in cues.negated_wonder_heads for c in complements) \
             and any(c.dep_ == "neg" for c in token.children):
         return True  # "It was not (immediately) clear who ..."

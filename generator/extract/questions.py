@@ -299,13 +299,16 @@ def _antecedent(pronoun: Token, sentence: Span, previous: Span | None, cast: Cas
     if pronoun.lower_ in _PERSON_PRONOUNS:
         actor = cast.actor(referents.resolve(pronoun, number))
         return (actor.name, False, actor.id) if actor is not None else (None, False, None)
+    # "The question is whether it will be enough": the question itself is not what "it" stands for.
+    asked = question_cues().question_nouns
     governing = _governing_subject(pronoun) if not quotes.inside(pronoun) else None  # a speaker is "I", not "it"
-    if governing is not None and _agrees(pronoun, governing, cast):
+    if governing is not None and governing.lemma_.lower() not in asked and _agrees(pronoun, governing, cast):
         return _noun_phrase(governing), False, _actor_at(governing, cast)
     earlier = [t for t in sentence if t.i < pronoun.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"]
     if previous is not None:
         earlier = [t for t in previous.root.children if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"] \
             + earlier
+    earlier = [t for t in earlier if t.lemma_.lower() not in asked]
     for subject in reversed(earlier):
         if _agrees(pronoun, subject, cast):
             actor = _actor_at(subject, cast)

@@ -384,3 +384,23 @@ def test_an_outlets_two_letters_with_its_name_are_the_outlet(make_article):
     _, cast = cast_of(make_article, "The minister told Daily Maverick the plan was ready.\n\nDM")
     outlet = by_id(cast)["dm"]
     assert outlet.name == "Daily Maverick" and outlet.kind == "media" and "DM" in outlet.aliases
+
+
+def test_a_list_of_states_the_ner_took_for_one_name_is_split(make_article):
+    _, cast = cast_of(make_article, "The bloc was formed by Mali, Burkina Faso and Niger after they left the union.")
+    assert {"mali", "burkina-faso", "niger"} <= set(by_id(cast))
+    assert not any("," in actor.name for actor in cast.actors)
+
+
+def test_a_group_named_after_a_possessive_keeps_its_spaces(make_article):
+    _, cast = cast_of(make_article, "Honduras' main opposition party rejected the preliminary results on Tuesday.")
+    assert "Hondurasmain" not in " ".join(actor.name for actor in cast.actors)
+
+
+@pytest.mark.parametrize("body", [
+    "The Quad met at the residence of Novo-Ogaryovo outside Moscow.",
+    "Troops took control of significant parts of Nagorno-Karabakh last year.",
+])
+def test_a_residence_or_parts_of_a_place_name_no_actor(make_article, body):
+    _, cast = cast_of(make_article, body)
+    assert not {"novo-ogaryovo", "nagorno-karabakh"} & set(by_id(cast))

@@ -35,6 +35,7 @@ def pairs(alliances):
     ("The Vietnamese-led ASEAN panel met again.", "vietnam"),
     ("The Lithuanian president invoked Article 4 of NATO after the incident.", "lithuania"),
     ("Finland joined NATO after years of neutrality.", "finland"),
+    ("Chad and Niger are among the African Union members that asked for help.", "niger"),
 ])
 def test_membership(make_article, body, member):
     alliances = alliances_of(make_article, body)
@@ -406,3 +407,23 @@ def test_an_army_stays_its_states_without_a_civil_war(make_article, body):
     article = make_article(body)
     cast = find_cast(article)
     assert not [a for a in cast.actors if a.name.lower().endswith(("army", "forces")) and a.kind != "group"]
+
+
+def test_states_that_formed_an_alliance_are_allies(make_article):
+    alliances = alliances_of(make_article, "Egypt, Sudan and Chad formed a tripartite alliance at a summit in May.")
+    assert pairs(alliances) == {frozenset(("egypt", "sudan")), frozenset(("egypt", "chad")), frozenset(("sudan", "chad"))}
+
+
+def test_founders_of_a_body_set_off_by_a_comma_are_its_members(make_article):
+    body = ("The junta wants closer ties with the Alliance of Sahel States (AES), the confederation formed by Mali, "
+            "Burkina Faso and Niger after they left the bloc.")
+    alliances = alliances_of(make_article, body)
+    assert [sorted(a.members) for a in alliances if a.group] == [["burkina-faso", "mali", "niger"]]
+
+
+@pytest.mark.parametrize("body", [
+    "Egypt, Sudan and Chad did not form an alliance at the summit.",
+    "Chad and Niger are not among the African Union members that asked for help.",
+])
+def test_no_formation_or_membership_when_denied(make_article, body):
+    assert not alliances_of(make_article, body)

@@ -84,6 +84,9 @@ def test_signal_becomes_a_question(make_article, body, question):
     # a condition on a wish asks about what must follow; "it" in a quote is not the speaker
     ("\u201cIf the league wants to survive, it must change its rules,\u201d the coach said.",
      "Will the league change its rules?"),
+    # a question noun as the subject of any verb leaves the clause open
+    ("Questions remain over what exactly caused the outage at the data centre.",
+     "What caused the outage at the data centre?"),
     # a doubled article from the source is read once
     ("The council plans to present the dispute to the the regional court.",
      "Will the council present the dispute to the regional court?"),
@@ -267,3 +270,15 @@ def test_seed_questions():
     asked_texts = [q.question for q in questions]
     assert "Who is responsible for starting the dispute?" in asked_texts
     assert any(q.startswith("Will Kazakhstan help Armenia") for q in asked_texts)
+
+
+def test_a_question_noun_is_not_what_it_stands_for(make_article):
+    questions = asked(make_article, "\u201cThe question is whether it will be enough,\u201d the analyst said.")
+    assert not any(question.lower().startswith("will the question") for question in questions), questions
+
+
+def test_a_name_put_for_a_pronoun_keeps_its_capitals(make_article):
+    body = ("Defence Minister Henrik Olsen presented the plan on Monday. "
+            "He declined to say whether Copenhagen would agree to the request.")
+    assert asked(make_article, body, ("person", "Henrik Olsen"), ("state", "Copenhagen")) == [
+        "Will Henrik Olsen say whether Copenhagen would agree to the request?"]
