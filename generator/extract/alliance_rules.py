@@ -55,6 +55,10 @@ class Reader(Sides):
             elif lemma == "join" and token.pos_ == "VERB" and not negated(token):
                 for obj in children(token, "dobj"):
                     yield from self.link("member", *self.subjects(token), group=self.body(obj))
+                    if self.body(obj) is None and any(p.lower_ == "in" for p in children(token, "prep")):
+                        # "Norway and Sweden joined Denmark in a joint statement": side by side
+                        for joined in self.np_sides(obj, people=False):
+                            yield from self.link("ally", *self.np_sides_of_subjects(token), joined)
                     if obj.lemma_.lower() in words("part_of_nouns"):  # "joined Netanyahu's coalition"
                         for owner in (self.actor(c) for c in children(obj, "poss")):
                             for subject in children(token, *SUBJECTS):
@@ -93,6 +97,11 @@ class Reader(Sides):
         members = [side for holder in holders for side in self.np_sides(holder, people=False)]
         for group in groups:
             yield from self.link("member", *members, group=group)
+
+    def np_sides_of_subjects(self, verb: Token) -> list[str]:
+        """Every side named in the subjects of `verb` ("The foreign ministers of Norway and Sweden")."""
+        sides = [side for subject in children(verb, *SUBJECTS) for side in self.np_sides(subject, people=False)]
+        return sides or self.subjects(verb)
 
     def formations(self) -> Iterator[Link]:
         """"Egypt, Somalia and Eritrea formed a tripartite alliance": allies; "formed the

@@ -206,6 +206,8 @@ def _subject(verb: Token) -> Token | None:
             return subject
         if token.dep_ == "relcl":
             return None
+        if _misread_as_apposition(token):
+            return token.head.head  # "The Council (COHEP), the main lobby, called for calm"
         if token.dep_ not in _INHERITS_SUBJECT or token.head == token:
             return None
         if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.dep_ == "ccomp" \
@@ -216,10 +218,23 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _misread_as_apposition(verb: Token) -> bool:
+    """A finite verb after "X, the main lobby," that the parser hung from the apposition as if
+    it described it: the sentence has no other main verb, so X is its subject."""
+    head = verb.head
+    return verb.dep_ == "acl" and verb.tag_ == "VBD" and head.dep_ == "appos" and head.head.dep_ == "ROOT" \
+        and verb.i > 0 and verb.doc[verb.i - 1].text == "," and head.head.pos_ in ("NOUN", "PROPN")
+
+
 def _holders_in_phrase(head: Token, cast: Cast) -> list[tuple[Holder, Mention]]:
     """Holders named by the noun phrase headed by `head` ("France's Emmanuel Macron and Germany's ...")."""
     listed = [grandchild for child in head.children if child.lower_ in _LISTING_PREPOSITIONS
               for grandchild in child.children if grandchild.dep_ == "pobj"]
+    if not listed and head.tag_ == "NNS" and not _named_in(head, cast):
+        # "The governments of Venezuela and Nicaragua", "the foreign ministers of Norway and Sweden"
+        listed = [grandchild for child in head.children if child.lower_ == "of"
+                  for grandchild in child.children if grandchild.dep_ == "pobj"
+                  and _kind(getattr(cast.mention_at(grandchild.i), "actor", None), cast) == "state"]
     holders = []
     members = _conjuncts(listed[0]) if listed else _conjuncts(head)
     for member in members:

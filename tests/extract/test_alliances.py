@@ -427,3 +427,8 @@ def test_founders_of_a_body_set_off_by_a_comma_are_its_members(make_article):
 ])
 def test_no_formation_or_membership_when_denied(make_article, body):
     assert not alliances_of(make_article, body)
+
+
+def test_states_that_joined_another_in_a_statement_are_side_by_side(make_article):
+    alliances = alliances_of(make_article, "Norway and Sweden joined Denmark in a joint statement on Monday.")
+    assert {frozenset(("denmark", "norway")), frozenset(("denmark", "sweden"))} <= pairs(alliances)

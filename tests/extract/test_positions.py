@@ -160,3 +160,18 @@ def test_seed_positions():
     assert len(price.evidence) == 2  # his quote in the next paragraph joins the position
     assert not any(p.actor == "abc-news" for p in extraction.positions)
     assert Path(SEED).exists()
+
+
+def test_a_verb_the_parser_hung_from_an_apposition_still_has_the_subject(make_article):
+    positions = positions_in(
+        make_article, "The Velmar Council of Private Enterprise (VCPE), the main business lobby, called for calm.",
+        ("organization", "Velmar Council of Private Enterprise", None, "VCPE"))
+    assert [(p.actor, p.stance) for p in positions] == [("velmar-council-of-private-enterprise", "calls for calm")]
+
+
+def test_the_governments_of_two_states_each_hold_the_position(make_article):
+    positions = positions_in(
+        make_article, "The governments of Norland and Ostavia, long-time allies of Velmar, congratulated the winner.",
+        ("state", "Norland"), ("state", "Ostavia"), ("state", "Velmar"))
+    assert [(p.actor, p.stance) for p in positions] == [("norland", "congratulates the winner"),
+                                                         ("ostavia", "congratulates the winner")]
