@@ -115,11 +115,20 @@ def _cues(sentence: Span, quotes: QuoteIndex) -> list[Token]:
             continue  # a verb inside a quote is the speaker's content, not an attribution
         if token.pos_ == "VERB" and token.lemma_.lower() in verbs and not _is_passive(token) \
                 and not _is_reported(token, verbs) and not _is_hypothetical(token) \
-                and not _lacks_complement(token, verbs) and not _is_background(token):
+                and not _lacks_complement(token, verbs) and not _is_background(token) and not _says_nothing(token):
             cues.append(token)
         elif token.lower_ == "according" and any(child.lower_ == "to" for child in token.children):
             cues.append(token)
     return cues
+
+
+def _says_nothing(verb: Token) -> bool:
+    """ "as Somaliland officials have suggested", "as officials insist": a verb with nothing said
+    after it (no object, clause or preposition) states no position of its own."""
+    if not any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children):
+        return False  # a verb whose words are a quote elsewhere ("..., said Levitt") says them
+    said = ("dobj", "ccomp", "xcomp", "prep", "prt", "oprd", "attr", "acomp", "dative", "npadvmod")
+    return not any(child.dep_ in said for child in verb.children)
 
 
 def _is_background(verb: Token) -> bool:
@@ -154,8 +163,9 @@ def _is_reported(verb: Token, verbs: ReportingVerbs) -> bool:
 def _is_hypothetical(verb: Token) -> bool:
     """ "Whether companies will agree", "even if the administration agrees": nobody holds that yet."""
     clause = verb
-    while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
-        clause = clause.head
+    while clause.head != clause and (clause.dep_ in ("conj", "xcomp") or (
+            clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))):
+        clause = clause.head  # "whether X has committed to formally recognise Y", however "to recognise" hangs
     return any(child.dep_ == "mark" and child.lower_ in ("whether", "if", "unless") for child in clause.children)
 
 

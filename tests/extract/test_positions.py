@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.extract.positions import find_positions
 from generator.extract.stance import third_person
 from tests.conftest import ROOT, SEED
@@ -175,3 +177,11 @@ def test_the_governments_of_two_states_each_hold_the_position(make_article):
         ("state", "Norland"), ("state", "Ostavia"), ("state", "Velmar"))
     assert [(p.actor, p.stance) for p in positions] == [("norland", "congratulates the winner"),
                                                          ("ostavia", "congratulates the winner")]
+
+
+@pytest.mark.parametrize("body", [
+    "It remains unclear whether Norland has committed to formally recognise Ostavia.",
+    "It is not known if troops will be deployed before the end of the year, as Norland officials have suggested.",
+])
+def test_nothing_held_in_an_open_question_or_a_bare_as_clause(make_article, body):
+    assert positions_in(make_article, body, ("state", "Norland"), ("state", "Ostavia")) == ()
