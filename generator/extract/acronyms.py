@@ -38,7 +38,10 @@ def find_definitions(doc: Doc, named: list[Span] = ()) -> list[Definition]:
         long = _long_form(doc, token.i, short.text)
         if long is None:
             candidate = named_by_end.get(token.i)
-            if candidate is not None and short.text.isupper() and len(candidate) > 1:
+            # "...Research (TNO)", "Liberty and Refoundation party (Libre)": not a person's name,
+            # whose parenthesis says something else ("Rebeca Murillo (Libre)" is her party)
+            if candidate is not None and len(candidate) > 1 and candidate.label_ != "PERSON" and (
+                    short.text.isupper() or len(candidate) >= 3):
                 long = candidate
         if long is not None:
             found.append(Definition(long=long, short=short))

@@ -77,9 +77,11 @@ def _links(doc: Doc, candidates: list[Candidate]) -> list[tuple[int, int]]:
     at = {token: i for i, c in enumerate(candidates) for token in range(c.start, c.end)}
     starts = {c.start: i for i, c in enumerate(candidates)}
     links = []
-    for definition in find_definitions(doc, [doc[c.start:c.end] for c in candidates]):
+    for definition in find_definitions(doc, [doc[c.start:c.end] for c in candidates if c.label != "person"]):
         long = starts.get(definition.long.start, at.get(definition.long.end - 1))
         short = at.get(definition.short.start)
+        if short is None:  # the NER missed "(CNE)" itself, not the "CNE" used later on
+            short = next((i for i, c in enumerate(candidates) if c.text == definition.short.text), None)
         if long is not None and short is not None and long != short:
             links.append((long, short))
     for before, after in renamings(doc):

@@ -404,3 +404,20 @@ def test_a_group_named_after_a_possessive_keeps_its_spaces(make_article):
 def test_a_residence_or_parts_of_a_place_name_no_actor(make_article, body):
     _, cast = cast_of(make_article, body)
     assert not {"novo-ogaryovo", "nagorno-karabakh"} & set(by_id(cast))
+
+
+def test_a_short_form_defined_in_parentheses_is_the_body_wherever_it_is_used(make_article):
+    body = ("Results were delayed, according to the National Electoral Council (CNE). "
+            "CNE president Ana Paz said on Monday that no tally sheet had been altered. "
+            "Observers urged the CNE to review every sheet.")
+    _, cast = cast_of(make_article, body)
+    councils = [a for a in cast.actors if a.kind == "organization"]
+    assert [(a.name, "CNE" in a.aliases) for a in councils] == [("National Electoral Council", True)]
+
+
+def test_a_party_named_in_parentheses_after_a_person_is_no_alias_of_the_person(make_article):
+    body = ("Rebeca Murillo (Libre) led the count on Monday. Murillo said she would wait. "
+            "Libre officials said the Liberty and Refoundation party (Libre) would accept the result.")
+    _, cast = cast_of(make_article, body)
+    murillo = next(a for a in cast.actors if a.name == "Rebeca Murillo")
+    assert "Libre" not in murillo.aliases
