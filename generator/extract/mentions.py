@@ -128,6 +128,11 @@ def _name_spans(entity: Span) -> list[Span]:
     listed = _listed_names(span)
     if listed:
         return [_labelled(part, entity) for part in listed]
+    posted = _posting_state(span)
+    if posted is not None:  # "Ambassador to Denmark Karen Whitfield": a state, then a person
+        state, person = span.doc[span.start:posted], span.doc[posted:span.end]
+        person.label_ = "PERSON"
+        return [_labelled(state, entity), person]
     inner = [t.i for t in span[1:-1] if t.text in POSSESSIVES]
     if not inner:
         return [span]
@@ -136,6 +141,24 @@ def _name_spans(entity: Span) -> list[Span]:
     if rest is None or not any(t.text[:1].isupper() for t in rest):
         return [span]
     return [part for part in (owner, rest) if part is not None]
+
+
+def _posting_state(span: Span) -> int | None:
+    """Where the person's name starts in "[Ambassador to] Denmark Karen Whitfield", "[envoy
+    to] Sudan Ramtane Lamamra": a title, "to", a state's name, then a two-word name that the
+    NER took together. None when the span is not one of these."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ not in ("to", "for", "in", "at") or \
+            doc[span.start - 2].lower_ not in word_sets("names")["office_words"] | {"representative", "delegate"}:
+        return None
+    for length in (3, 2, 1):
+        if len(span) - length < 2:
+            continue
+        form = gazetteer().lookup(span[:length].text)
+        rest = span[length:]
+        if form is not None and form.entry.kind == "state" and all(t.text[:1].isupper() and t.is_alpha for t in rest):
+            return span.start + length
+    return None
 
 
 def _listed_names(span: Span) -> list[Span]:

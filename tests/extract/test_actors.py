@@ -421,3 +421,9 @@ def test_a_party_named_in_parentheses_after_a_person_is_no_alias_of_the_person(m
     _, cast = cast_of(make_article, body)
     murillo = next(a for a in cast.actors if a.name == "Rebeca Murillo")
     assert "Libre" not in murillo.aliases
+
+
+def test_a_person_named_after_a_posting_to_a_state_is_not_glued_to_the_state(make_article):
+    _, cast = cast_of(make_article, "US Ambassador to Denmark Karen Whitfield said the request was routine.")
+    assert "karen-whitfield" in by_id(cast) and by_id(cast)["karen-whitfield"].kind == "person"
+    assert not any(actor.name.startswith("Denmark ") for actor in cast.actors)
