@@ -9,16 +9,19 @@ speaker's, not the narrator's, so they never introduce a referent.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from generator.extract.cast import Cast, Mention
+from generator.extract.lexicon import word_sets
 from generator.extract.quotes import QuoteIndex
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 THING_PRONOUNS = frozenset({"it", "they", "them"})
 _LOOKBACK_SENTENCES = 3
 """A referent named further back than this many sentences is too far to trust."""
+
 
 
 @dataclass
@@ -87,6 +90,13 @@ class Referents:
             del pool[:32]
 
 
+@lru_cache(maxsize=1)
+def _organ_heads() -> frozenset[str]:
+    """Nouns of a state's organs (organs.yml): "Somalia's government" acts for Somalia."""
+    organs = word_sets("organs")
+    return frozenset(organs["civil"]) | frozenset(organs["military"])
+
+
 def _is_main_subject(mention: Span) -> bool:
     """The mention is (or heads) the subject of the main clause, a clause joined to it, or a side
     clause ("When Ghani announced ..., he said": Ghani), not of a reported or relative clause
@@ -94,4 +104,6 @@ def _is_main_subject(mention: Span) -> bool:
     token = mention.root
     while token.dep_ in ("appos", "conj") and token.head != token:
         token = token.head
+    if token.dep_ == "poss" and token.head.lemma_.lower() in _organ_heads():
+        token = token.head  # "Somalia's federal government reacted": the state is what "it" stands for next
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ in ("ROOT", "conj", "advcl")

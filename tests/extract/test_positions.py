@@ -185,3 +185,10 @@ def test_the_governments_of_two_states_each_hold_the_position(make_article):
 ])
 def test_nothing_held_in_an_open_question_or_a_bare_as_clause(make_article, body):
     assert positions_in(make_article, body, ("state", "Norland"), ("state", "Ostavia")) == ()
+
+
+def test_it_after_a_states_government_was_the_subject_stands_for_that_state(make_article):
+    body = ("Norland signed a lease with Velmar on Monday. Ostavia's federal government reacted within hours. "
+            "It recalled its own envoy from Norland and called the deal an act of aggression.")
+    positions = positions_in(make_article, body, ("state", "Norland"), ("state", "Ostavia"), ("state", "Velmar"))
+    assert [p.actor for p in positions] == ["ostavia"]
