@@ -105,6 +105,8 @@ class PageCache:
                 links[target] = anchors
             page.content = entry["content"]
             page.toc = get_toc(entry["toc"])
+            # MkDocs 1.6 keeps the title it read from the HTML here (Page.title uses it); the
+            # library versions are in the key, so an upgrade starts from an empty cache.
             page._title_from_render = entry["title"]
             page.present_anchor_ids = set(entry["anchors"])
             page.links_to_anchors = links
