@@ -24,7 +24,8 @@ class Reader(Sides):
                  (self.shared_stance, ("shared_stance_verbs",)),
                  (self.belonging, ("part",)),
                  (self.our_partnership, ("our",)),
-                 (self.formations, ("form_verbs",))]
+                 (self.formations, ("form_verbs",)),
+                 (self.security_pacts, ("pact_nouns",))]
         found = []
         for rule, triggers in rules:
             if self.says(*triggers):
@@ -102,6 +103,25 @@ class Reader(Sides):
         """Every side named in the subjects of `verb` ("The foreign ministers of Norway and Sweden")."""
         sides = [side for subject in children(verb, *SUBJECTS) for side in self.np_sides(subject, people=False)]
         return sides or self.subjects(verb)
+
+    def security_pacts(self) -> Iterator[Link]:
+        """"Turkey, which has a 10-year defence agreement with Mogadishu": the holder and the
+        other party; "a mutual defence treaty between Japan and the US": both parties."""
+        for noun in self.sentence:
+            if noun.lemma_.lower() not in words("pact_nouns") or noun.pos_ != "NOUN" or negated(noun) or \
+                    not any(c.lower_ in words("security_words") for c in noun.children if c.i < noun.i):
+                continue
+            for prep in children(noun, "prep"):
+                others = [side for obj in children(prep, "pobj") for side in self.np_sides(obj, people=False)]
+                if prep.lower_ == "between":
+                    yield from self.link("ally", *others)
+                elif prep.lower_ == "with":
+                    holders = [o for o in children(noun, "poss")] or (
+                        self.subjects(noun.head) if noun.dep_ == "dobj" and not negated(noun.head) else [])
+                    for holder in holders:
+                        for other in others:
+                            yield from self.link("ally", holder if isinstance(holder, str) else self.side(holder),
+                                                 other)
 
     def formations(self) -> Iterator[Link]:
         """"Egypt, Somalia and Eritrea formed a tripartite alliance": allies; "formed the
@@ -230,6 +250,10 @@ class Reader(Sides):
                         named += [obj, *obj.conjuncts]
             for appos in children(token, "appos"):
                 named += [appos, *appos.conjuncts]
+            if not owners and named and not allies and token.tag_ == "NNS":
+                # "Russia and China are strategic partners": allies of each other
+                yield from self.link("ally", *(side for t in named for side in self.np_sides(t, people=False)))
+                continue
             if not owners and named:  # "India, a key U.S. partner": the qualifier owns the noun
                 owners, allies = allies, []
             allies += named
@@ -238,8 +262,9 @@ class Reader(Sides):
                 for ally in allies:
                     if personal:
                         yield from self.link("ally", self.actor(owner), self.actor(ally))
-                    else:
-                        yield from self.link("ally", self.side(owner), self.side(ally))
+                    else:  # "The governments of Venezuela and Nicaragua, allies of Cuba": each of them
+                        for side in self.np_sides(ally, people=False) or [self.side(ally)]:
+                            yield from self.link("ally", self.side(owner), side)
             bodies = [self.body(o) for p in children(token, "prep") if p.lower_ == "in" for o in children(p, "pobj")]
             for body in bodies:
                 for ally in named:

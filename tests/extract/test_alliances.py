@@ -432,3 +432,21 @@ def test_no_formation_or_membership_when_denied(make_article, body):
 def test_states_that_joined_another_in_a_statement_are_side_by_side(make_article):
     alliances = alliances_of(make_article, "Norway and Sweden joined Denmark in a joint statement on Monday.")
     assert {frozenset(("denmark", "norway")), frozenset(("denmark", "sweden"))} <= pairs(alliances)
+
+
+@pytest.mark.parametrize("body, pair", [
+    ("Russia and China are strategic partners, the minister said.", ("russia", "china")),
+    ("The governments of Venezuela and Nicaragua, long-time allies of Cuba, praised the vote.", ("nicaragua", "cuba")),
+    ("Turkey, which has a 10-year defence agreement with Somalia, urged restraint.", ("turkey", "somalia")),
+])
+def test_partners_of_each_other_allies_of_a_third_and_security_pacts(make_article, body, pair):
+    assert frozenset(pair) in pairs(alliances_of(make_article, body))
+
+
+@pytest.mark.parametrize("body", [
+    "Russia and China are trading partners, the minister said.",
+    "Turkey has a trade agreement with Somalia.",
+    "Turkey does not have a defence agreement with Somalia.",
+])
+def test_no_alignment_from_trade_or_a_denied_pact(make_article, body):
+    assert not pairs(alliances_of(make_article, body))
