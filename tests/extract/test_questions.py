@@ -181,6 +181,7 @@ def test_plain_claim_without_a_denial_asks_nothing(make_article):
     "What does that mean?",
     "Will an attacker reach our coast?",  # the speaker's "our"
     "Will Norland?",  # too short to ask anything
+    "Will state firm Velgaz Under the agreement, the line carry more gas?",  # a clause out of order
 ])
 def test_quality_gate_rejects_malformed_questions(question):
     assert not well_formed(question)
@@ -189,6 +190,8 @@ def test_quality_gate_rejects_malformed_questions(question):
 @pytest.mark.parametrize("question", [
     "Will prices rise?", "Who were the gunmen?", "Will the US keep its base?",
     "Will the league change its rules?", "Are the two unions willing to accept the offer?",
+    "Will the Amid Party win the vote?",  # a sentence opener inside a name
+    "Will Under Secretary Ana Ruiz visit Velmar?",
 ])
 def test_quality_gate_keeps_plain_questions(question):
     assert well_formed(question)
