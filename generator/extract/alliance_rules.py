@@ -59,7 +59,7 @@ class Reader(Sides):
                     if self.body(obj) is None and any(p.lower_ == "in" for p in children(token, "prep")):
                         # "Norway and Sweden joined Denmark in a joint statement": side by side
                         for joined in self.np_sides(obj, people=False):
-                            yield from self.link("ally", *self.np_sides_of_subjects(token), joined)
+                            yield from self.link("ally", *self.subjects(token, people=False), joined)
                     if obj.lemma_.lower() in words("part_of_nouns"):  # "joined Netanyahu's coalition"
                         for owner in (self.actor(c) for c in children(obj, "poss")):
                             for subject in children(token, *SUBJECTS):
@@ -99,11 +99,6 @@ class Reader(Sides):
         for group in groups:
             yield from self.link("member", *members, group=group)
 
-    def np_sides_of_subjects(self, verb: Token) -> list[str]:
-        """Every side named in the subjects of `verb` ("The foreign ministers of Norway and Sweden")."""
-        sides = [side for subject in children(verb, *SUBJECTS) for side in self.np_sides(subject, people=False)]
-        return sides or self.subjects(verb)
-
     def security_pacts(self) -> Iterator[Link]:
         """"Turkey, which has a 10-year defence agreement with Mogadishu": the holder and the
         other party; "a mutual defence treaty between Japan and the US": both parties."""
@@ -116,12 +111,11 @@ class Reader(Sides):
                 if prep.lower_ == "between":
                     yield from self.link("ally", *others)
                 elif prep.lower_ == "with":
-                    holders = [o for o in children(noun, "poss")] or (
+                    holders = [self.side(owner) for owner in children(noun, "poss")] or (
                         self.subjects(noun.head) if noun.dep_ == "dobj" and not negated(noun.head) else [])
                     for holder in holders:
                         for other in others:
-                            yield from self.link("ally", holder if isinstance(holder, str) else self.side(holder),
-                                                 other)
+                            yield from self.link("ally", holder, other)
 
     def formations(self) -> Iterator[Link]:
         """"Egypt, Somalia and Eritrea formed a tripartite alliance": allies; "formed the
@@ -133,8 +127,8 @@ class Reader(Sides):
                         for side in self.np_sides(obj, people=False)]
             if verb.dep_ == "acl" and founders:  # "the AES, formed by ...", "the AES, the bloc formed by ..."
                 yield from self.link("member", *founders, group=self.body(verb.head) or self._set_off_body(verb.head))
+            subjects = self.subjects(verb, people=False)
             for obj in children(verb, "dobj"):
-                subjects = [side for subject in children(verb, "nsubj") for side in self.np_sides(subject, people=False)]
                 if self.body(obj) is not None:
                     yield from self.link("member", *subjects, group=self.body(obj))
                 elif obj.lemma_.lower() in words("alliance_nouns") and len(subjects) >= 2:

@@ -170,10 +170,8 @@ def _listed_names(span: Span) -> list[Span]:
     bounds = [span.start, *[i + 1 for i in commas]]
     ends = [*commas, span.end]
     parts = [span.doc[start:end] for start, end in zip(bounds, ends)]
-    if all(len(part) and gazetteer().lookup(part.text) is not None and
-           gazetteer().lookup(part.text).entry.kind == "state" for part in parts):
-        return parts
-    return []
+    forms = [gazetteer().lookup(part.text) if len(part) else None for part in parts]
+    return parts if all(form is not None and form.entry.kind == "state" for form in forms) else []
 
 
 def _labelled(span: Span, like: Span) -> Span:

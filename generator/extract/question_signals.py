@@ -66,6 +66,7 @@ class Cues:
     condition_marks: frozenset[str]
     wish_verbs: frozenset[str]
     decided_reports: frozenset[str]
+    sentence_openers: frozenset[str]
 
 
 @lru_cache(maxsize=1)

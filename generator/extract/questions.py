@@ -223,12 +223,6 @@ def _candidate(signal: Signal, number: int, sentence: Span, previous: Span | Non
                       guessed=guessed)
 
 
-_SENTENCE_OPENERS = frozenset({"Under", "According", "After", "Before", "During", "Although", "While", "When",
-                               "Since", "Because", "However", "Meanwhile", "Despite", "Following", "Amid"})
-"""Words written with a capital only when they open a sentence: inside a question and followed by a
-lower-case word ("Under the agreement"), its parts are out of order; in a name ("Under Secretary") they are not."""
-
-
 def well_formed(question: str) -> bool:
     """The last check before a question is asked: it is long enough, names whom it is about, and does not
     end in a word that needs more after it.
@@ -245,7 +239,8 @@ def well_formed(question: str) -> bool:
     yes_no = lower[0] not in _WH_WORDS
     if yes_no and (lower[1] in _WH_WORDS or lower[-1] in _DANGLING_END):
         return False
-    if any(word in _SENTENCE_OPENERS and following[:1].islower() for word, following in zip(words[1:], words[2:])):
+    openers = question_cues().sentence_openers
+    if any(word in openers and following[:1].islower() for word, following in zip(words[1:], words[2:])):
         return False  # "Will state concern Turkmengaz Under the agreement, the line carry ...?": a clause out of order
     return not _open_pronoun(question)
 

@@ -174,8 +174,9 @@ class Sides:
         if present and (group or len(present) >= 2):
             yield Link(relation, present, self.sentence, group)
 
-    def subjects(self, verb: Token) -> list[str]:
-        """The sides of a verb's subject, looking through "agreed to support" chains."""
+    def subjects(self, verb: Token, people: bool = True) -> list[str]:
+        """The sides of a verb's subject, looking through "agreed to support" chains (without
+        `people`, people named in it do not count, as in `np_sides`)."""
         token = verb
         while not children(token, *SUBJECTS) and token.dep_ in ("xcomp", "conj") and token.head is not token:
             token = token.head
@@ -184,7 +185,7 @@ class Sides:
             subjects = [token.head]  # "Hungary, ..., sided with Germany" parsed as a reduced relative
         if token.dep_ == "relcl" and any(s.lower_ in ("which", "who", "that") for s in subjects):
             subjects = [token.head]  # "Russia, which signed a pact with ..."
-        return [side for subject in subjects for side in self.np_sides(subject)]
+        return [side for subject in subjects for side in self.np_sides(subject, people=people)]
 
     def object_side(self, obj: Token) -> str | None:
         """"support Azerbaijan" or "defended Israel's decision": the object or its owner."""

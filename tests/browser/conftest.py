@@ -12,12 +12,8 @@ that the page always has a Mermaid diagram, whatever the extractor finds.
 """
 from __future__ import annotations
 
-import contextlib
-import http.server
 import importlib.util
 import shutil
-import sys
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,6 +22,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from generator.slugs import slugify
+from tests.robustness.helpers import serve
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -179,32 +176,6 @@ def moved_project(retitled_project, tmp_path_factory) -> tuple[BuiltProject, Bui
 
 
 # --- serving and browsing -------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def serve(folder: Path):
-    """The folder over HTTP on 127.0.0.1 (a free port), in a daemon thread; yields the base URL."""
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(folder), **kwargs)
-
-        def log_message(self, *args):
-            pass
-
-    class Server(http.server.ThreadingHTTPServer):
-        def handle_error(self, request, client_address):
-            if not isinstance(sys.exc_info()[1], ConnectionError):  # a tab that moved on mid-download
-                super().handle_error(request, client_address)
-
-    server = Server(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")
