@@ -486,16 +486,13 @@ def _named_after_a_body_noun(doc: Doc, candidates: list[Candidate]) -> list[Cand
     return found
 
 
-_FORCE_HEADS = frozenset({"police", "army", "navy", "force", "forces", "guard", "guards", "corps", "gendarmerie"})
-"""Last words of the name of a state's armed body ("Kosovo Police", "Pakistan Army")."""
-
-
 def _named_forces(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """"the Kosovo Police", "the Pakistan Army": a state's name before capitalised words of
     an armed body is that body's name, an organization of its own (as the "Israel
     Defense Forces"); written in lower case ("Kosovo police") it stays the state's."""
-    inner = _FORCE_HEADS | word_sets("organs")["qualifiers"] | {"defense", "defence", "security", "border", "coast",
-                                                                "republican", "revolutionary", "special", "national"}
+    organs = word_sets("organs")
+    heads = organs["force_heads"]
+    inner = heads | organs["qualifiers"] | organs["force_name_words"]
     kept, found = [], []
     for candidate in candidates:
         end = candidate.end
@@ -504,7 +501,7 @@ def _named_forces(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
             while end < len(doc) and end - candidate.end < 3 and doc[end].text[:1].isupper() \
                     and doc[end].lower_ in inner:
                 end += 1
-            while end > candidate.end and doc[end - 1].lower_ not in _FORCE_HEADS:
+            while end > candidate.end and doc[end - 1].lower_ not in heads:
                 end -= 1
         if end > candidate.end:
             found.append(Candidate(candidate.start, end, doc[candidate.start:end].text, "organization"))
@@ -512,9 +509,6 @@ def _named_forces(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
             kept.append(candidate)
     taken = _tokens_of(found)
     return [c for c in kept if not taken.intersection(range(c.start, c.end))] + found
-
-
-_ARMY_WORDS = ("army", "military", "forces")
 
 
 def _armies_at_war(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -529,7 +523,7 @@ def _armies_at_war(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         return candidates
     states_at = {i: c for c in candidates if c.entry is not None and c.entry.kind == "state"
                  for i in range(c.start, c.end)}
-    armies = [(token, _army_owner(token, states_at)) for token in tokens_at(doc, *_ARMY_WORDS)
+    armies = [(token, _army_owner(token, states_at)) for token in tokens_at(doc, *word_sets("organs")["army_words"])
               if _is_army(token)]
     forces = {state: c for c in candidates if (state := _force_state(doc, c)) is not None}
     owned = {owner.entry.id for _, owner in armies if owner is not None} | set(forces)
@@ -568,7 +562,7 @@ def _force_state(doc: Doc, candidate: Candidate) -> str | None:
     """The state whose armed body an unlisted name names: "the Sudanese Armed Forces",
     "the Kosovo Police" -> the state."""
     span = doc[candidate.start:candidate.end]
-    if candidate.entry is not None or candidate.label != "organization" or span[-1].lower_ not in _FORCE_HEADS \
+    if candidate.entry is not None or candidate.label != "organization" or span[-1].lower_ not in word_sets("organs")["force_heads"] \
             or not span[-1].text[:1].isupper():
         return None
     for length in range(min(3, len(span) - 1), 0, -1):
