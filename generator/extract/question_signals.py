@@ -367,6 +367,10 @@ def _dispute(token: Token, lemma: str, cues: Cues, denied: bool) -> list[Signal]
 
 def _accusation(verb: Token, lemma: str, kind: str) -> list[Signal]:
     """ "accused X of sideswiping Y" -> Did X sideswipe Y?; "blamed X for Y" -> Was X responsible for Y?"""
+    if lemma == "blame":
+        blamed_on = _blamed_on(verb, kind)
+        if blamed_on:
+            return blamed_on
     deed_prep = next((t for t in verb.subtree if t.i > verb.i and t.dep_ == "prep" and t.lower_ in ("of", "for")
                       and any(g.dep_ in ("pcomp", "pobj") for g in t.children)), None)
     if deed_prep is None:
@@ -393,6 +397,59 @@ def _accusation(verb: Token, lemma: str, kind: str) -> list[Signal]:
         (present, is_plural(head))]
     return [Signal(verb=verb, phrasing=Phrasing(), kind=kind, claim=verb, accused=about,
                    text=f"{tense} {who} responsible for {_np(deed)}?")]
+
+
+def _blamed_on(verb: Token, kind: str) -> list[Signal]:
+    """ "blamed the blackout on Velmar" and "a strike on a dormitory, which Norland blamed on Velmar"
+    -> Was Velmar behind the blackout / the strike on a dormitory?"""
+    deed = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if deed is None:
+        return []
+    # the parser hangs "on Velmar" from the verb or from the deed ("the blackout on Velmar")
+    on = next((t for t in (*verb.children, *deed.children) if t.dep_ == "prep" and t.lower_ == "on"
+               and t.i > deed.i), None)
+    party = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+    if party is None:
+        return []
+    if deed.tag_ in ("WDT", "WP") or deed.dep_ == "nsubjpass" and deed.lower_ in ("which", "that"):
+        if verb.dep_ != "relcl":
+            return []
+        deed = _top_of_noun_chain(verb.head)  # "a strike on a dormitory in Ukraine, which ...": the strike
+    if deed.pos_ not in ("NOUN", "PROPN"):
+        return []
+    accused = list(party.subtree)
+    if on.head == deed:  # what follows "on X" under the deed belongs to X: "on sabotage by foreign agents"
+        accused += [t for c in deed.children if c.i > on.i for t in c.subtree]
+    taken = {t.i for t in accused} | {on.i} | ({t.i for t in verb.subtree} if verb.dep_ == "relcl" else set())
+    deed_tokens = [t for t in deed.subtree if t.i not in taken]
+    who = _lower_article(render(_without_side_clauses(sorted(accused, key=lambda t: t.i))))
+    what = _lower_article(render(_without_side_clauses(deed_tokens)))
+    tense = "Is" if verb.tag_ in ("VBZ", "VBP", "VB") else "Was"
+    if is_plural(party):
+        tense = {"Is": "Are", "Was": "Were"}[tense]
+    return [Signal(verb=verb, phrasing=Phrasing(), kind=kind, claim=verb, accused=tuple(t.i for t in accused),
+                   text=f"{tense} {who} behind {what}?")]
+
+
+def _without_side_clauses(tokens: list[Token]) -> list[Token]:
+    """The tokens less relative clauses, appositions and the punctuation left around them."""
+    side = {t.i for token in tokens if token.dep_ in ("relcl", "acl", "appos") for t in token.subtree}
+    kept = [t for t in tokens if t.i not in side]
+    while kept and kept[-1].is_punct:
+        kept.pop()
+    return [t for t in kept if not (t.is_punct and t.text == "," and t.i + 1 in side)]
+
+
+def _lower_article(text: str) -> str:
+    return re.sub(r"^(The|A|An)\b", lambda m: m.group(0).lower(), text)
+
+
+def _top_of_noun_chain(noun: Token) -> Token:
+    """The noun a chain of prepositional phrases hangs from: "strike" for "Ukraine" in
+    "a strike on a dormitory in Ukraine"."""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    return noun
 
 
 def _inside_word(token: Token) -> bool:

@@ -48,6 +48,10 @@ def asked(make_article, body: str, *actors) -> list[str]:
     ("Norland accused Velmar of poisoning the river, a charge Velmar denies.", "Did Velmar poison the river?"),
     ("The army has declared a truce, but the villagers report that the shelling continues.",
      "Does the shelling continue?"),
+    ("Officials in Norland blamed the explosion on separatist rebels, who denied any role.",
+     "Were separatist rebels behind the explosion?"),
+    ("Norland's president denounced a drone strike on a school in eastern Velmar, which his government blamed on "
+     "Ostavia, a charge Ostavia denies.", "Was Ostavia behind a drone strike on a school in eastern Velmar?"),
 ])
 def test_signal_becomes_a_question(make_article, body, question):
     assert asked(make_article, body) == [question]
