@@ -50,6 +50,7 @@ class ReportingVerbs:
     civilian_roles: frozenset[str]
     claim_nouns: frozenset[str]
     denial_verbs: frozenset[str]
+    withholding_verbs: frozenset[str]
 
     def __contains__(self, lemma: str) -> bool:
         return lemma in self.speech or lemma in self.stance
@@ -124,11 +125,25 @@ def _cues(sentence: Span, quotes: QuoteIndex) -> list[Token]:
 
 def _says_nothing(verb: Token) -> bool:
     """ "as Somaliland officials have suggested", "as officials insist": a verb with nothing said
-    after it (no object, clause or preposition) states no position of its own."""
+    after it (no object, clause or preposition) states no position of its own; nor does speech
+    held back ("has not said whether it will fund", "declined to say when")."""
+    if _withheld(verb):
+        return True
     if not any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children):
         return False  # a verb whose words are a quote elsewhere ("..., said Levitt") says them
     said = ("dobj", "ccomp", "xcomp", "prep", "prt", "oprd", "attr", "acomp", "dative", "npadvmod")
     return not any(child.dep_ in said for child in verb.children)
+
+
+def _withheld(verb: Token) -> bool:
+    verbs = reporting_verbs()
+    if verb.lemma_.lower() in verbs.withholding_verbs:
+        return any(child.dep_ == "xcomp" and child.lemma_.lower() in verbs.speech for child in verb.children)
+    if verb.lemma_.lower() not in verbs.speech:
+        return False
+    if any(child.dep_ == "neg" for child in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in verbs.withholding_verbs
 
 
 def _is_background(verb: Token) -> bool:

@@ -15,6 +15,7 @@ its name in the text or when cited as a source.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -83,6 +84,8 @@ def detect(doc: Doc, publisher: str | None = None) -> list[Candidate]:
         candidates = [replace(c, label="media") if normalise(c.text) == normalise(publisher) else c
                       for c in candidates]
     candidates = [c for c in candidates if not (c.label == "person" and _in_credits(doc, c))]
+    dateline = dateline_tokens(doc)
+    candidates = [c for c in candidates if c.label == "media" or c.start not in dateline]
     return sorted(_non_overlapping(candidates), key=lambda c: c.start)
 
 
@@ -603,9 +606,41 @@ def _army_owner(token, states_at: dict) -> Candidate | None:
 
 def _in_credits(doc: Doc, candidate: Candidate) -> bool:
     """Staff named in wire credits ("Reporting by ...; Editing by ...")."""
-    sentence = doc[candidate.start].sent
-    return len(sentence) > 1 and sentence[0].lower_ in word_sets("cues")["credit_openers"] \
-        and sentence[1].lower_ == "by"
+    words = [t.lower_ for t in doc[candidate.start].sent if not t.is_punct][:3]  # "(Reporting by ...)"
+    openers = word_sets("cues")["credit_openers"]
+    return bool(words) and words[0] in openers and "by" in words[1:] \
+        and all(word in openers for word in words[:words.index("by")])  # "Additional reporting by"
+
+
+_DATELINE = re.compile(r"(?P<places>[A-Z][\w.'\u2019-]*(?:[ /][A-Z][\w.'\u2019-]*){0,3})"
+                       r"(?:, [A-Z][\w.]*(?: [A-Z\d][\w.]*){0,2}){0,2}"
+                       r"(?P<agency> \([A-Z][\w .&'-]{1,30}\))? ?(?:--|[-\u2013\u2014]) ")
+_DATELINE_PARAGRAPHS = 3
+
+
+def dateline_tokens(doc: Doc) -> range:
+    """The tokens of the dateline that opens wire copy ("DUBAI/ATHENS, March 10 (Reuters) -",
+    "Doha (AFP) -", "CHISINAU -"): where the story was filed, not who is in it."""
+    start = 0
+    for _ in range(_DATELINE_PARAGRAPHS):
+        match = _DATELINE.match(doc.text, start)
+        if match is not None and (match.group("agency") or _places_in_capitals(match.group("places"))):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            return range(span.start, span.end) if span is not None else range(0)
+        start = doc.text.find("\n\n", start)
+        if start < 0:
+            break
+        start += 2
+    return range(0)
+
+
+def _places_in_capitals(text: str) -> bool:
+    """"CHISINAU", "DUBAI/ATHENS": places in capitals, not an acronym that opens a sentence ("NATO -")."""
+    for word in re.split(r"[ /]", text):
+        form = gazetteer().lookup(word)
+        if not word.isupper() or (form is not None and form.type == "short"):
+            return False
+    return True
 
 
 def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:

@@ -207,6 +207,8 @@ def _past_context(clause: Token) -> bool:
     """True when the question is reported from the past ("wondered how it would"): tenses move forward."""
     token = clause.head
     for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ == "xcomp" and token.tag_ == "VB":
+            token = token.head  # "declined to say when": the tense is the refusal's
         if token.pos_ in ("VERB", "AUX"):
             auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
             return token.tag_ == "VBD" or bool(auxes & {"had", "did", "was", "were", "could", "would"})
@@ -249,6 +251,8 @@ def _negated(token: Token, cues: Cues) -> bool:
     """ "could not determine", "impossible to know", "unclear when"."""
     if any(c.dep_ == "neg" for c in token.children):
         return True
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues.refusal_verbs:
+        return True  # "declined to say when"
     for above in (token.head, token.head.head):
         if above.lemma_.lower() in cues.impossibility_words or any(
                 c.lemma_.lower() in cues.impossibility_words for c in above.children if c.dep_ in ("acomp", "attr")):
@@ -307,6 +311,8 @@ def _refusal(token: Token, lemma: str, cues: Cues) -> list[Signal]:
     if not refused or _no_comment(token, cues):
         return []
     target = _infinitive(token)
+    if target is not None and _asks_inside(target, cues):
+        return []  # "declined to say when it would reopen": the embedded question is what is open
     if target is not None:
         return [Signal(verb=target, phrasing=Phrasing(future=True, names=_either_or(token)), kind=REFUSAL)]
     content = next((c for c in token.children if c.dep_ == "ccomp"), None)
@@ -315,6 +321,12 @@ def _refusal(token: Token, lemma: str, cues: Cues) -> list[Signal]:
     if negated and lemma in cues.negated_commitments:
         return [Signal(verb=token, phrasing=Phrasing(future=True), kind=REFUSAL)]
     return []
+
+
+def _asks_inside(verb: Token, cues: Cues) -> bool:
+    """ "say when ...", "explain whether ...": a verb of telling whose complement is a question."""
+    return verb.lemma_.lower() in cues.negated_wonder_heads and any(
+        t.lower_ in _WH_WORDS | _YES_NO_MARKS and t.head.head == verb for t in verb.subtree if t.i > verb.i)
 
 
 def _no_comment(token: Token, cues: Cues) -> bool:

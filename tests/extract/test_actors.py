@@ -100,9 +100,29 @@ def test_a_name_the_ner_missed_is_found_by_its_apposition(make_article):
     assert any(a.kind == "person" and "Ospanova" in a.name for a in cast.actors)
 
 
-def test_staff_in_wire_credits_are_not_actors(make_article):
-    _, cast = cast_of(make_article, "Brazil raised its forecast on Tuesday.\n\n"
-                                    "Reporting by Lucas Pereira; Editing by Helen Moore")
+@pytest.mark.parametrize("opening", [
+    "DUBAI/ATHENS, March 10 (Reuters) - ",
+    "Athens (AFP) - ",
+    "ATHENS \u2014 ",
+])
+def test_the_cities_of_a_dateline_are_no_actors(make_article, opening):
+    _, cast = cast_of(make_article, f"{opening}Yemen's Houthi movement said on Tuesday it had attacked a ship.")
+    assert {"yemen", "houthis"} <= set(by_id(cast))
+    assert not {"greece", "united-arab-emirates"} & set(by_id(cast))
+
+
+def test_an_acronym_opening_a_paragraph_before_a_dash_is_no_dateline(make_article):
+    _, cast = cast_of(make_article, "NATO - the alliance of 32 states - said on Tuesday it would meet.")
+    assert "nato" in by_id(cast)
+
+
+@pytest.mark.parametrize("credits", [
+    "Reporting by Lucas Pereira; Editing by Helen Moore",
+    "(Reporting by Lucas Pereira in Recife and Ana Lima in Natal; Editing by Helen Moore)",
+    "Additional reporting by Lucas Pereira. Editing by Helen Moore.",
+])
+def test_staff_in_wire_credits_are_not_actors(make_article, credits):
+    _, cast = cast_of(make_article, f"Brazil raised its forecast on Tuesday.\n\n{credits}")
     assert not [a for a in cast.actors if a.kind == "person"]
 
 

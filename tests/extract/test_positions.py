@@ -37,6 +37,16 @@ def test_negated_stance_keeps_its_negation(make_article):
     assert position.stance == "does not support the new border treaty"
 
 
+@pytest.mark.parametrize("body", [
+    "Norland has not said whether it will fund the new pipeline.",
+    "Norland's foreign ministry did not say when the border would reopen.",
+    "Norland declined to say when it would hold the vote.",
+    "Norland has refused to say whether it will fund the new pipeline.",
+])
+def test_speech_held_back_is_no_position(make_article, body):
+    assert positions_in(make_article, body, ("state", "Norland")) == ()
+
+
 def test_quote_named_after_it_belongs_to_its_speaker(make_article):
     [position] = positions_in(make_article, "\u201cWe will not pay for the repairs,\u201d said Kovacs.",
                               ("person", "Kovacs"))

@@ -48,6 +48,7 @@ def asked(make_article, body: str, *actors) -> list[str]:
     ("Norland accused Velmar of poisoning the river, a charge Velmar denies.", "Did Velmar poison the river?"),
     ("The army has declared a truce, but the villagers report that the shelling continues.",
      "Does the shelling continue?"),
+    ("Velmar declined to say when it would reopen the border.", "When will Velmar reopen the border?"),
     ("Officials in Norland blamed the explosion on separatist rebels, who denied any role.",
      "Were separatist rebels behind the explosion?"),
     ("Norland's president denounced a drone strike on a school in eastern Velmar, which his government blamed on "
@@ -286,6 +287,6 @@ def test_a_question_noun_is_not_what_it_stands_for(make_article):
 
 def test_a_name_put_for_a_pronoun_keeps_its_capitals(make_article):
     body = ("Defence Minister Henrik Olsen presented the plan on Monday. "
-            "He declined to say whether Copenhagen would agree to the request.")
+            "He declined to sign the request from Copenhagen.")
     assert asked(make_article, body, ("person", "Henrik Olsen"), ("state", "Copenhagen")) == [
-        "Will Henrik Olsen say whether Copenhagen would agree to the request?"]
+        "Will Henrik Olsen sign the request from Copenhagen?"]
