@@ -140,6 +140,8 @@ def renamings(doc: Doc) -> list[tuple[int, int]]:
                 before -= 1
             participle = next((t for t in words if t.lower_ in ("known", "called", "renamed")), None)
             if participle is not None and participle.dep_ in ("acl", "relcl") and participle.head.i < participle.i:
+                if participle.head.conjuncts:
+                    continue  # "France, Britain and Germany, known as the E3": the name of them all
                 before = participle.head.i  # "The U.N. force in southern Lebanon, known as UNIFIL": the force
             while after < len(doc) and (doc[after].is_punct or doc[after].lower_ in ("the", "a", "an")):
                 after += 1

@@ -133,7 +133,7 @@ def _only_things(doc: Doc, group: list[Candidate]) -> bool:
     """An unlisted name only ever used to qualify a thing or a place ("the Rukban camp",
     "an Oreshnik missile", "on Telegram", a river the NER took for a person: "along the
     Danube", "from the Chenab", "the Yarlung Tsangpo river") names no actor."""
-    if any(c.entry is not None or c.sure or c.use == "group" for c in group):
+    if any(c.entry is not None or c.sure or c.use == "group" or c.named_by_cue for c in group):
         return False
     places = [kinds.is_place_name(doc[c.start:c.end], person=c.label == "person") for c in group]
     if all(places):
@@ -181,7 +181,7 @@ def _actor(article: Article, actor_id: str, group: list[Candidate]) -> Actor:
 def _kind(doc: Doc, group: list[Candidate], name: str) -> str:
     entry = _entry(group)
     spans = [doc[c.start:c.end] for c in group]
-    if entry is None and any(c.use == "group" for c in group):
+    if entry is None and any(c.use == "group" or (c.named_by_cue and c.label == "group") for c in group):
         return "group"
     if entry is not None and entry.kind != "media":
         return _GAZETTEER_KINDS[entry.kind]

@@ -5,10 +5,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from generator.extract.lexicon import gazetteer
+from generator.extract.lexicon import gazetteer, word_sets
 from generator.extract.sides import (
     RECIPROCAL, SUBJECTS, Link, Sides, before_possessive, children, negated, quote_speaker, words,
 )
+
+
+_GROUP_REACH = 60
+"""Tokens after "the X-backed rebels" within which the group may be named, when it was not before."""
 
 
 class Reader(Sides):
@@ -17,9 +21,11 @@ class Reader(Sides):
     def links(self, about_exercises: bool) -> list[Link]:
         """Every rule whose trigger words the sentence has."""
         rules = [(self.memberships, ("member_nouns", "contribute_verbs", "invoke", "join", "-", "\u2013")),
+                 (self.named_groupings, ("known", "called", "dubbed", "named", "include_verbs")),
                  (self.allies, ("ally_nouns",)),
                  (self.backing, ("backing_verbs", "backing_nouns", "with_verbs", "sign", "pro")),
                  (self.stationing, ("station_verbs",)),
+                 (self.side_by_side, ("alongside",)),
                  (self.joint_action, ("joint", "-", "\u2013")),
                  (self.shared_stance, ("shared_stance_verbs",)),
                  (self.belonging, ("part",)),
@@ -99,6 +105,30 @@ class Reader(Sides):
         for group in groups:
             yield from self.link("member", *members, group=group)
 
+    def named_groupings(self) -> Iterator[Link]:
+        """Members of a grouping the text names or describes: "France, Britain and Germany,
+        known as the E3"; "the Coalition for Change, an opposition alliance that includes the
+        Akhali and Droa parties"; "the M23 operates within a coalition called the AFC"."""
+        for token in self.sentence:
+            lemma = token.lemma_.lower()
+            if token.lower_ in ("known", "called", "dubbed", "named") and token.dep_ == "acl":
+                named = [t for t in token.subtree if t.i > token.i and self.body(t) is not None]
+                group = self.body(named[0]) if named else None
+                listed = token.head
+                if listed.conjuncts:  # the list's own name
+                    yield from self.link("member", *(s for t in [listed, *listed.conjuncts]
+                                                     for s in self.np_sides(t, people=False)), group=group)
+                elif listed.lemma_.lower() in words("alliance_nouns") and listed.dep_ == "pobj" \
+                        and listed.head.lower_ in ("within", "in", "into", "to"):
+                    yield from self.link("member", *self.subjects(listed.head.head, people=False), group=group)
+            elif lemma in words("include_verbs") and token.pos_ == "VERB" and not negated(token):
+                grouping = token.head if token.dep_ == "relcl" else None
+                if grouping is None or grouping.lemma_.lower() not in words("alliance_nouns"):
+                    continue
+                group = self.body(grouping.head) if grouping.dep_ == "appos" else self.body(grouping)
+                members = [s for o in children(token, "dobj") for s in self.np_sides(o, people=False)]
+                yield from self.link("member", *members, group=group)
+
     def security_pacts(self) -> Iterator[Link]:
         """"Turkey, which has a 10-year defence agreement with Mogadishu": the holder and the
         other party; "a mutual defence treaty between Japan and the US": both parties."""
@@ -164,7 +194,18 @@ class Reader(Sides):
             else:
                 yield from self.link("member", self.cast.side(leader.actor), group=led)
         elif word in words("backed_words"):
-            yield from self.link("backs", self.cast.side(leader.actor), self.side(target))
+            yield from self.link("backs", self.cast.side(leader.actor), self.side(target) or self._group_meant(target))
+
+    def _group_meant(self, noun: Token) -> str | None:
+        """ "the Rwanda-backed rebels": the armed group the text named last before them (or,
+        in its opening, first after them)."""
+        if noun.lower_ not in word_sets("names")["group_nouns"] or noun.tag_ != "NNS":
+            return None
+        groups = [m for m in self.cast.mentions if getattr(self.cast.actor(m.actor), "kind", None) == "group"]
+        before = [m for m in groups if m.end <= noun.i]
+        after = [m for m in groups if m.start > noun.i and m.start - noun.i < _GROUP_REACH]
+        chosen = before[-1] if before else (after[0] if after else None)
+        return chosen.actor if chosen is not None else None
 
     def _invoked(self, verb: Token) -> Iterator[Link]:
         """"Pashinyan invoked Article 4 of the CSTO": only a member can."""
@@ -291,7 +332,7 @@ class Reader(Sides):
                             yield from self.link("backs", backer, side)
                     continue
                 backed = [self.object_side(o) for o in token.children if o.dep_ == "dobj"]
-                for subject in self.subjects(token):
+                for subject in self.subjects(token) or self._force_owners(token):
                     for side in backed:
                         yield from self.link("backs", subject, side)
             elif lemma == "sign" and token.pos_ == "VERB" and not negated(token):
@@ -362,6 +403,25 @@ class Reader(Sides):
         backers += [self.side(c) for c in children(noun, "poss")]
         for backer in backers:
             yield from self.link("backs", backer, self.cast.side(backed))
+
+    def _force_owners(self, verb: Token) -> list[str]:
+        """ "Burundi, whose troops were deployed to support the army": the owner of the
+        forces sent to do it."""
+        if verb.dep_ not in ("xcomp", "advcl") or verb.head.lemma_.lower() not in words("send_verbs"):
+            return []
+        return self.acting_sides(verb)
+
+    def side_by_side(self) -> Iterator[Link]:
+        """ "militias ..., which fight alongside the army", "Rwanda, whose troops UN experts say
+        have fought alongside the M23": one side in a fight."""
+        for prep in self.sentence:
+            verb = prep.head
+            if prep.lower_ != "alongside" or verb.lemma_.lower() not in words("combat_verbs") or negated(verb):
+                continue
+            partners = [s for o in children(prep, "pobj") for s in self.np_sides(o, people=False)]
+            for fighter in self.acting_sides(verb):
+                for partner in partners:
+                    yield from self.link("ally", fighter, partner)
 
     def stationing(self) -> Iterator[Link]:
         """"Germany, which has stationed a brigade in Lithuania", "US troops based in

@@ -94,8 +94,17 @@ def is_agent_use(span: Span) -> bool:
     if root.dep_ in ("amod", "compound", "nmod", "poss") and \
             root.head.lemma_.lower() in alliance_words["backing_nouns"]:
         return True
+    if any(_acts_in_relative(clause) for clause in root.children if clause.dep_ == "relcl"):
+        return True  # "fled towards Burundi, whose own troops have been deployed ..."
     member_words = alliance_words["member_nouns"] | alliance_words["ally_nouns"]
     return any(c.dep_ == "compound" and c.lemma_.lower() in member_words for c in root.children)
+
+
+def _acts_in_relative(clause: Token) -> bool:
+    """ "..., whose troops were deployed", "..., which has closed its border": the clause's
+    subject is the state itself."""
+    return any(t.lower_ == "whose" or (t.lower_ in ("which", "who") and t.dep_ == "nsubj")
+               for t in clause.subtree if t.i < clause.i)
 
 
 def state_use(span: Span, form_type: str) -> StateUse:

@@ -54,6 +54,8 @@ class Candidate:
     """A person by a cue in the text ("Ishiba, who ..."), not only by the NER's label."""
     full_name: str = ""
     """The person's full name when only the headline gives it."""
+    named_by_cue: bool = False
+    """The text says this is a name: a body noun after it ("the Akhali party"), "known as" before it."""
 
 
 def detect(doc: Doc, publisher: str | None = None) -> list[Candidate]:
@@ -73,6 +75,8 @@ def detect(doc: Doc, publisher: str | None = None) -> list[Candidate]:
     candidates += [_hit_candidate(hit) for hit in hits if not taken.intersection(range(hit.start, hit.end))]
     candidates = _with_long_forms(doc, candidates, entities + hits)
     candidates += _named_after_a_body_noun(doc, candidates)
+    candidates += _named_as(doc, candidates)
+    candidates = _names_before_a_body_noun(doc, candidates)
     candidates = _with_people(doc, candidates)
     candidates = _absorb_organs(doc, [_with_use(c, doc) for c in candidates])
     candidates += _resident_groups(doc, candidates)
@@ -487,6 +491,50 @@ def _named_after_a_body_noun(doc: Doc, candidates: list[Candidate]) -> list[Cand
                 gazetteer().lookup(doc[start:end].text) is None and noun.is_lower:
             found.append(Candidate(start, end, doc[start:end].text, "organization"))
     return found
+
+
+_NAMING_PARTICIPLES = ("known", "called", "dubbed", "named")
+
+
+def _named_as(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """A name the NER missed after "known as" or "called", given to several actors or to a
+    group: "France, Britain and Germany, known as the E3", "militias known as Wazalendo"."""
+    taken = _tokens_of(candidates)
+    group_nouns = word_sets("names")["group_nouns"]
+    found = []
+    for participle in tokens_at(doc, *_NAMING_PARTICIPLES):
+        named = participle.head
+        if participle.dep_ != "acl" or not (named.conjuncts or named.lower_ in group_nouns):
+            continue
+        start = participle.i + 1 + (participle.i + 1 < len(doc) and doc[participle.i + 1].lower_ == "as")
+        start += start < len(doc) and doc[start].lower_ == "the"
+        end = start
+        while end < len(doc) and end - start < 4 and end not in taken and doc[end].text[:1].isupper() \
+                and not doc[end].is_punct:
+            end += 1
+        if end > start and gazetteer().lookup(doc[start:end].text) is None:
+            label = "group" if named.lower_ in group_nouns else "organization"
+            found.append(Candidate(start, end, doc[start:end].text, label, named_by_cue=True))
+    return found
+
+
+def _names_before_a_body_noun(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """Names the NER missed or took for places that qualify a noun saying what they are:
+    "the Akhali and Droa parties", "the Sheriff conglomerate"."""
+    unlisted = {c.start: c for c in candidates if c.entry is None and c.end == c.start + 1}
+    taken = _tokens_of([c for c in candidates if c.start not in unlisted])
+    body_nouns = word_sets("names")["named_body_nouns"]
+    groups = word_sets("names")["party_nouns"]
+    found = []
+    for noun in tokens_at(doc, *body_nouns):
+        for name in (c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i):
+            for part in [name, *name.conjuncts]:
+                if (part.pos_ == "PROPN" or part.ent_type_) and part.text[:1].isupper() and part.i not in taken \
+                        and part.i != part.sent.start and gazetteer().lookup(part.text) is None:
+                    label = "group" if noun.lower_ in groups else "organization"
+                    found.append(Candidate(part.i, part.i + 1, part.text, label, named_by_cue=True))
+    replaced = _tokens_of(found)
+    return [c for c in candidates if not replaced.intersection(range(c.start, c.end))] + found
 
 
 def _named_forces(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:

@@ -64,9 +64,36 @@ class Sides:
 
     def actor(self, token: Token) -> str | None:
         actor_id = self.cast.actor_for(token)
+        if actor_id is None and token.lower_ == "whose":
+            actor_id = self._whose(token)
         if actor_id is None and token.lower_ in ("its", "it", "their", "they") + _PERSONAL:
             actor_id = self._antecedent(token)
         return actor_id
+
+    def _whose(self, pronoun: Token) -> str | None:
+        """ "Burundi, whose own troops ...": the noun the relative clause hangs from."""
+        clause = pronoun.head
+        while clause.dep_ != "relcl" and clause.head is not clause and clause.i > pronoun.i - 3:
+            clause = clause.head
+        return self.cast.actor_for(clause.head) if clause.dep_ == "relcl" else None
+
+    def acting_sides(self, verb: Token) -> list[str]:
+        """Who does what `verb` says, through a clause with no subject of its own ("deployed
+        ... to support", "UN experts say have fought") and an armed force's owner ("whose
+        troops", "Chadian troops")."""
+        token = verb
+        for _ in range(3):
+            if children(token, *SUBJECTS) or token.dep_ not in ("xcomp", "advcl", "ccomp") or token.head is token:
+                break
+            token = token.head
+        # "whose troops UN experts say have fought": the parser makes the troops what is said
+        subjects = [c for c in token.children if c.dep_ == "dobj" and any(p.lower_ == "whose" for p in children(c, "poss"))] \
+            or children(token, *SUBJECTS)
+        sides = []
+        for subject in subjects:
+            owners = [p for p in children(subject, "poss")] if subject.lower_ in word_sets("organs")["military"] else []
+            sides += [self.side(o) for o in owners] or self.subjects(token, people=False)
+        return [side for side in dict.fromkeys(sides) if side]
 
     def _antecedent(self, pronoun: Token) -> str | None:
         """"its" -> the last state or body named before it in the sentence; "he" -> the

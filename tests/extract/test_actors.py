@@ -447,3 +447,22 @@ def test_a_person_named_after_a_posting_to_a_state_is_not_glued_to_the_state(mak
     _, cast = cast_of(make_article, "US Ambassador to Denmark Karen Whitfield said the request was routine.")
     assert "karen-whitfield" in by_id(cast) and by_id(cast)["karen-whitfield"].kind == "person"
     assert not any(actor.name.startswith("Denmark ") for actor in cast.actors)
+
+
+def test_a_state_reached_is_an_actor_when_a_relative_clause_says_what_it_does(make_article):
+    _, cast = cast_of(make_article, "Thousands of refugees fled to Chad, which has closed its border.")
+    assert "chad" in by_id(cast)
+
+
+def test_names_before_a_noun_saying_what_they_are_are_actors(make_article):
+    _, cast = cast_of(make_article, "Voters backed the Zeta and Omega parties, while the Sheriff conglomerate "
+                                    "funded the campaign.")
+    actors = by_id(cast)
+    assert (actors["zeta"].kind, actors["omega"].kind, actors["sheriff"].kind) == ("group", "group", "organization")
+
+
+def test_a_list_known_by_one_name_lends_no_alias_to_its_last_item(make_article):
+    _, cast = cast_of(make_article, "The plan, drafted by Spain, Portugal and Italy, known as the Southern Trio, "
+                                    "was adopted.")
+    actors = by_id(cast)
+    assert "southern-trio" in actors and "Southern Trio" not in actors["italy"].aliases

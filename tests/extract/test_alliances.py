@@ -450,3 +450,41 @@ def test_partners_of_each_other_allies_of_a_third_and_security_pacts(make_articl
 ])
 def test_no_alignment_from_trade_or_a_denied_pact(make_article, body):
     assert not pairs(alliances_of(make_article, body))
+
+
+# --- fighting side by side, forces sent in support, named groupings ---------------------
+
+
+@pytest.mark.parametrize(("body", "pair"), [
+    ("Chadian troops fought alongside French forces in Mali.", ("chad", "france")),
+    ("Mali's junta thanked its neighbours. Niger, whose troops observers say have fought alongside the Malian "
+     "army, has sent more soldiers.", ("niger", "mali")),
+    ("Thousands fled towards Malawi, whose own troops have been deployed in the north to support the "
+     "Mozambican army.", ("malawi", "mozambique")),
+])
+def test_fighting_side_by_side_or_sent_in_support_aligns(make_article, body, pair):
+    assert frozenset(pair) in pairs(alliances_of(make_article, body))
+
+
+def test_a_list_known_by_one_name_are_its_members(make_article):
+    alliances = alliances_of(make_article, "The plan, drafted by Spain, Portugal and Italy, known as the Southern "
+                                           "Trio, was adopted on Monday.")
+    assert members_of(alliances, "southern-trio") == {"spain", "portugal", "italy"}
+
+
+def test_an_alliance_that_includes_two_parties_has_them_as_members(make_article):
+    alliances = alliances_of(make_article, "The Unity Front, an opposition alliance that includes the Zeta and "
+                                           "Omega parties, called a general strike.")
+    assert members_of(alliances, "unity-front") == {"zeta", "omega"}
+
+
+def test_a_group_operating_within_a_coalition_called_x_is_its_member(make_article):
+    alliances = alliances_of(make_article, "Hamas operates within a coalition called the Resistance Front, "
+                                           "officials said.")
+    assert members_of(alliances, "resistance-front") == {"hamas"}
+
+
+def test_rebels_backed_by_a_state_are_the_group_named_before(make_article):
+    body = ("The M23 seized the town of Walikale on Monday.\n\n"
+            "Qatar has mediated between Kinshasa and the Rwanda-backed rebels since last year.")
+    assert frozenset(("rwanda", "m23")) in pairs(alliances_of(make_article, body))
