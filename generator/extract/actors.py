@@ -22,7 +22,7 @@ from generator.extract.acronyms import find_definitions, renamings, tokens_at
 from generator.extract.aliases import normalise
 from generator.extract.article import Article
 from generator.extract.cast import Cast, Mention
-from generator.extract.lexicon import Entry, gazetteer
+from generator.extract.lexicon import Entry, gazetteer, word_sets
 from generator.extract.mentions import LEADER_ORGANS, POSSESSIVES, Candidate, detect, display_name
 from generator.model import Actor
 from generator.slugs import slugify, unique_slug
@@ -135,6 +135,10 @@ def _only_things(doc: Doc, group: list[Candidate]) -> bool:
     Danube", "from the Chenab", "the Yarlung Tsangpo river") names no actor."""
     if any(c.entry is not None or c.sure or c.use == "group" or c.named_by_cue for c in group):
         return False
+    body_words = word_sets("names")["body_words"]
+    if any(c.end - c.start > 1 and doc[c.end - 1].lower_ in body_words and c.label != "person"
+           and doc[c.end - 1].dep_ == "pobj" for c in group):
+        return False  # "opponents in the Patriotic Bloc": a body's name, not a place
     places = [kinds.is_place_name(doc[c.start:c.end], person=c.label == "person") for c in group]
     if all(places):
         return True

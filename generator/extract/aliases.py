@@ -19,6 +19,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from generator.extract.acronyms import initials
+from generator.extract.lexicon import gazetteer
 from generator.model import Actor
 
 NAME_PARTICLES = frozenset({"al", "el", "abu", "umm", "bin", "ibn", "bint", "van", "von", "de", "da", "di",
@@ -311,6 +312,10 @@ def _merge_short_forms(texts, labels, preset, sets: _Sets) -> None:
         expanded = by_initials.get(letters.upper(), set()) if by_letters else set()
         if len(expanded) == 1:
             sets.union(i, next(iter(expanded)))
+            continue
+        entry = gazetteer().entries.get(preset[i]) if preset[i] else None
+        if entry is not None and normalise(entry.name) in long_names and not preset[long_names[normalise(entry.name)]]:
+            sets.union(i, long_names[normalise(entry.name)])  # "LDP", listed by its acronym only, and its name
             continue
         # "Exxon" for "Exxon Mobil"; "the Commission" for "the European Commission".
         related = by_edge_word.get(normalise(text), set())

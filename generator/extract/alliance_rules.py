@@ -396,6 +396,10 @@ class Reader(Sides):
         noun = pro.doc[pro.i + 2].head
         while noun.dep_ in ("amod", "compound") and noun.head.i > noun.i:
             noun = noun.head
+        named = self.cast.mention_at(noun.i)
+        if named is not None:  # "the pro-European Party of Action and Solidarity"
+            yield from self.link("backs", named.actor, self.cast.side(backed))
+            return
         backers = [self.side(o) for p in children(noun, "prep", "agent") if p.lower_ == "by"
                    for o in children(p, "pobj")]
         if noun.dep_ == "appos":
@@ -478,7 +482,7 @@ class Reader(Sides):
         verb = noun.head
         if noun.dep_ == "pobj":
             verb = noun.head.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         if noun.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
             sides += self.subjects(verb)

@@ -78,6 +78,7 @@ def detect(doc: Doc, publisher: str | None = None) -> list[Candidate]:
     candidates += _named_as(doc, candidates)
     candidates = _names_before_a_body_noun(doc, candidates)
     candidates = _with_people(doc, candidates)
+    candidates = [_with_hyphenated_end(doc, c) if c.label == "person" else c for c in candidates]
     candidates = _absorb_organs(doc, [_with_use(c, doc) for c in candidates])
     candidates += _resident_groups(doc, candidates)
     candidates = _owners_qualify(doc, candidates)
@@ -198,6 +199,8 @@ def _clean(span: Span) -> Span | None:
             break
     while start < end and (doc[start].lower_ in ("the",) + POSSESSIVES or doc[start].is_punct):
         start += 1
+    if span.label_ == "ORG" and end - start > 3 and doc[start].lower_ == "pro" and doc[start + 1].text == "-":
+        start += 3  # "pro-European Party of Action": what the party is for is no part of its name
     if span.label_ in ("PERSON", "ORG"):
         start += title_length(list(doc[start:end]))
     while end > start and (doc[end - 1].text in POSSESSIVES + ("'", "\u2019") or doc[end - 1].is_punct):
@@ -208,8 +211,15 @@ def _clean(span: Span) -> Span | None:
 
 
 def _completed(span: Span) -> Span:
-    """A body's name that the NER cut before "of"/"for (the)" and capitalised words."""
+    """A body's name that the NER cut before "of"/"for (the)" and capitalised words, or
+    after "and" ("Party of Action and" + "Solidarity")."""
     doc = span.doc
+    if span[-1].lower_ == "and" and span.end < len(doc) and doc[span.end].text[:1].isupper():
+        end = span.end
+        while end < len(doc) and end - span.end < _MAX_NAME_TAIL and doc[end].pos_ == "PROPN" \
+                and doc[end].text[:1].isupper():
+            end += 1
+        return _labelled(doc[span.start:end], span) if end > span.end else span
     if span[-1].lower_ not in word_sets("names")["not_person"] or span.end + 1 >= len(doc) \
             or doc[span.end].lower_ not in _NAME_LINKS:
         return span
@@ -252,6 +262,8 @@ def _entity_candidate(entity: Span, hits: list[Span]) -> Candidate | None:
             label = kinds.named_body(entity)  # "grid operator Elering", however it was tagged
         elif label == "person" and not _looks_like_person(entity):
             return None
+        elif label == "place" and len(entity) > 1 and entity[-1].lower_ in word_sets("names")["body_words"]:
+            label = "organization"  # "the Patriotic Bloc" tagged as a place: a body's name
         return Candidate(entity.start, entity.end, entity.text, label)
     longest = max(hits, key=len)
     entry = gazetteer().forms[longest.label_].entry
@@ -494,6 +506,16 @@ def _named_after_a_body_noun(doc: Doc, candidates: list[Candidate]) -> list[Cand
 
 
 _NAMING_PARTICIPLES = ("known", "called", "dubbed", "named")
+
+
+def _with_hyphenated_end(doc: Doc, candidate: Candidate) -> Candidate:
+    """"Kang Min-jae", "Yoon Hae-chan": the tokenizer splits a hyphenated given name, and
+    the NER keeps only its first part."""
+    end = candidate.end
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+        return replace(candidate, end=end + 2, text=doc[candidate.start:end + 2].text)
+    return candidate
 
 
 def _named_as(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:

@@ -85,6 +85,9 @@ def _name_in_run(doc: Doc, run: list[Token]) -> Span | None:
     if any(t.lower_ in not_person or gaz.lookup(t.text) for t in run):
         return None
     span = doc[run[0].i: run[-1].i + 1]
+    if len(span) > 1 and span[-1].lower_ in word_sets("names")["body_words"] and span.start != span.sent.start:
+        span.label_ = "ORG"  # "the Patriotic Bloc": a name ending in a body word is a body's
+        return span
     body = kinds.named_body(span)
     if body is not None:  # "Serb List, the largest political party ...": a body, labelled so
         span.label_ = "MEDIA" if body == "media" else "ORG"

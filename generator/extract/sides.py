@@ -73,7 +73,9 @@ class Sides:
     def _whose(self, pronoun: Token) -> str | None:
         """ "Burundi, whose own troops ...": the noun the relative clause hangs from."""
         clause = pronoun.head
-        while clause.dep_ != "relcl" and clause.head is not clause and clause.i > pronoun.i - 3:
+        for _ in range(3):
+            if clause.dep_ == "relcl" or clause.head.i == clause.i:
+                break
             clause = clause.head
         return self.cast.actor_for(clause.head) if clause.dep_ == "relcl" else None
 
@@ -83,7 +85,7 @@ class Sides:
         troops", "Chadian troops")."""
         token = verb
         for _ in range(3):
-            if children(token, *SUBJECTS) or token.dep_ not in ("xcomp", "advcl", "ccomp") or token.head is token:
+            if children(token, *SUBJECTS) or token.dep_ not in ("xcomp", "advcl", "ccomp") or token.head.i == token.i:
                 break
             token = token.head
         # "whose troops UN experts say have fought": the parser makes the troops what is said

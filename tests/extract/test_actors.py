@@ -466,3 +466,34 @@ def test_a_list_known_by_one_name_lends_no_alias_to_its_last_item(make_article):
                                     "was adopted.")
     actors = by_id(cast)
     assert "southern-trio" in actors and "Southern Trio" not in actors["italy"].aliases
+
+
+def test_a_hyphenated_given_name_is_kept_whole(make_article):
+    _, cast = cast_of(make_article, "Rep. Kang Min-jae of the ruling party told reporters the briefing was "
+                                    "alarming. Kang added that the government would act.")
+    assert "kang-min-jae" in by_id(cast) and "Kang" in by_id(cast)["kang-min-jae"].aliases
+
+
+def test_a_name_ending_in_a_body_word_after_a_preposition_is_a_body(make_article):
+    _, cast = cast_of(make_article, "Her opponents in the Patriotic Bloc accused her of using the cold as a "
+                                    "weapon.")
+    assert by_id(cast)["patriotic-bloc"].kind == "group"
+
+
+def test_a_party_name_with_and_is_one_name_without_what_it_is_for(make_article):
+    article, cast = _article_and_cast(
+        make_article, "Sandu, whose pro-European Party of Action and Solidarity (PAS) won a majority, spoke.")
+    alliances = find_alliances(article, cast)
+    assert "Party of Action and Solidarity" in {a.name for a in cast.actors}
+    assert any(set(a.members) == {"party-of-action-and-solidarity", "eu"} for a in alliances)
+
+
+def test_an_acronym_listed_alone_joins_its_full_name(make_article):
+    _, cast = cast_of(make_article, "Ishiba will consult his Liberal Democratic Party. The LDP has ruled since "
+                                    "1955.")
+    assert [a.id for a in cast.actors if a.kind == "group"] == ["ldp"]
+
+
+def _article_and_cast(make_article, body):
+    article = make_article(body)
+    return article, find_cast(article)
