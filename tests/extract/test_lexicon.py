@@ -21,6 +21,9 @@ from generator.extract.lexicon import (
     ("CSTO", "csto", "short"),
     ("Arab League", "arab-league", "name"),
     ("World Court", "icj", "name"),
+    ("Honiara", "solomon-islands", "capital"),  # small states have their capitals too
+    ("Transnistria", "transnistria", "name"),   # a de facto state
+    ("Tiraspol", "transnistria", "capital"),
 ])
 def test_forms_name_their_entry(form, entry_id, form_type):
     found = gazetteer().lookup(form)
