@@ -194,6 +194,9 @@ def _kind(doc: Doc, group: list[Candidate], name: str) -> str:
     labels = Counter(c.label for c in group)
     if any(c.label == "person" and " " in c.text.strip() for c in group):
         return "person"  # a full name
+    not_person = word_sets("names")["not_person"] | word_sets("names")["company_tails"]
+    if any(word in not_person for word in name.lower().split()[:1] + name.lower().split()[-1:]):
+        return kinds.org_kind(name)  # "Operation Aspides", whatever cue one bare "Aspides" had
     if (any(c.sure for c in group) or labels["person"] * 2 > len(group)) and \
             sum(map(kinds.pronoun_vote, spans)) >= 0:
         return "person"  # a single name: the pronouns after it must not say "it"

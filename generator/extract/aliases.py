@@ -288,7 +288,10 @@ def _merge_people(texts, labels, preset, positions, sets: _Sets, sure_people: se
 def _merge_short_forms(texts, labels, preset, sets: _Sets) -> None:
     """An acronym joins the one long name whose initials it is ("LDP", "Liberal Democratic
     Party"); a one-word name joins the one longer body name it begins or ends ("Exxon",
-    "the Commission")."""
+    "the Commission"), even when the NER took it for a person ("Aspides" of "Operation
+    Aspides"), unless a person the text names in full bears it."""
+    person_words = {word for i, text in enumerate(texts) if labels[i] == "person" and len(text.split()) > 1
+                    for word in normalise(text).split()}
     long_names: dict[str, int] = {}
     for i in range(len(texts)):
         if len(texts[i].split()) > 1:
@@ -303,7 +306,16 @@ def _merge_short_forms(texts, labels, preset, sets: _Sets) -> None:
                 by_edge_word.setdefault(word, set()).add(j)
     for i in range(len(texts)):
         text = texts[i]
-        if labels[i] not in ("organization", "group", "media") or len(text.split()) != 1:
+        if len(text.split()) != 1:
+            continue
+        if labels[i] == "person" and not preset[i] and normalise(text) not in person_words:
+            related = by_edge_word.get(normalise(text), set())
+            if len(related) == 1:
+                j = next(iter(related))
+                sets.union(i, j)
+                labels[i] = labels[j]
+            continue
+        if labels[i] not in ("organization", "group", "media"):
             continue
         letters = re.sub(r"[^A-Za-z]", "", text)
         # A listed acronym ("UN") knows its long forms; initials would also make it the

@@ -325,7 +325,9 @@ def _phrase_core(token: Token, depth: int = 0) -> list[Token]:
         elif child.dep_ == "prep" and child.lower_ == "by" and lemma in verbs.documents:
             core.extend(grandchild for grandchild in child.children if grandchild.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPOSITIONS and token.pos_ == "NOUN":
-            core.extend(grandchild for grandchild in child.children if grandchild.dep_ == "pobj")
+            # "a spokesperson for Danish shipping group Maersk": the body may stand in apposition
+            core.extend(t for grandchild in child.children if grandchild.dep_ == "pobj"
+                        for t in _phrase_core(grandchild, depth + 1))
     return core
 
 

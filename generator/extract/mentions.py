@@ -89,6 +89,7 @@ def detect(doc: Doc, publisher: str | None = None) -> list[Candidate]:
         candidates = [replace(c, label="media") if normalise(c.text) == normalise(publisher) else c
                       for c in candidates]
     candidates = [c for c in candidates if not (c.label == "person" and _in_credits(doc, c))]
+    candidates = [c for c in candidates if not _qualifies_a_place(doc, c)]
     dateline = dateline_tokens(doc)
     candidates = [c for c in candidates if c.label == "media" or c.start not in dateline]
     return sorted(_non_overlapping(candidates), key=lambda c: c.start)
@@ -260,6 +261,8 @@ def _entity_candidate(entity: Span, hits: list[Span]) -> Candidate | None:
             return None
         if label == "person" and kinds.named_body(entity) is not None:
             label = kinds.named_body(entity)  # "grid operator Elering", however it was tagged
+        elif label == "person" and len(entity) > 1 and entity[-1].lower_ in word_sets("names")["company_tails"]:
+            label = "organization"  # "Kallisto Maritime"
         elif label == "person" and not _looks_like_person(entity):
             return None
         elif label == "place" and len(entity) > 1 and entity[-1].lower_ in word_sets("names")["body_words"]:
@@ -315,7 +318,9 @@ def _hit_candidate(hit: Span) -> Candidate:
 def _looks_like_person(span: Span) -> bool:
     """Rejects what the NER took for a person: "gaunt", a capitalised adjective."""
     last = span[-1]
-    return last.pos_ == "PROPN" and last.text[:1].isupper() and last.lower_ not in word_sets("names")["not_person"]
+    names = word_sets("names")
+    return last.pos_ == "PROPN" and last.text[:1].isupper() and last.lower_ not in names["not_person"] \
+        and last.lower_ not in names["company_tails"]
 
 
 def _with_long_forms(doc: Doc, candidates: list[Candidate], named: list[Span]) -> list[Candidate]:
@@ -680,6 +685,14 @@ def _in_credits(doc: Doc, candidate: Candidate) -> bool:
     openers = word_sets("cues")["credit_openers"]
     return bool(words) and words[0] in openers and "by" in words[1:] \
         and all(word in openers for word in words[:words.index("by")])  # "Additional reporting by"
+
+
+def _qualifies_a_place(doc: Doc, candidate: Candidate) -> bool:
+    """"Piraeus-based Kallisto Maritime", "the Liberia-flagged Aegean Dawn": where a company
+    sits or a ship is registered, not an actor."""
+    end = candidate.end
+    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+        and doc[end + 1].lower_ in word_sets("names")["place_suffixes"]
 
 
 _DATELINE = re.compile(r"(?P<places>[A-Z][\w.'\u2019-]*(?:[ /][A-Z][\w.'\u2019-]*){0,3})"

@@ -81,7 +81,7 @@ def _name_in_run(doc: Doc, run: list[Token]) -> Span | None:
         run = run[offices[-1] + 1:]
     if not 1 <= len(run) <= _MAX_NAME_WORDS:
         return None
-    not_person = word_sets("names")["not_person"]
+    not_person = word_sets("names")["not_person"] | word_sets("names")["company_tails"]
     if any(t.lower_ in not_person or gaz.lookup(t.text) for t in run):
         return None
     span = doc[run[0].i: run[-1].i + 1]

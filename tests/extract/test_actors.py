@@ -497,3 +497,17 @@ def test_an_acronym_listed_alone_joins_its_full_name(make_article):
 def _article_and_cast(make_article, body):
     article = make_article(body)
     return article, find_cast(article)
+
+
+def test_a_place_a_company_is_based_in_or_a_ship_flagged_in_is_no_actor(make_article):
+    _, cast = cast_of(make_article, "The manager, Piraeus-based Kallisto Maritime, said the Liberia-flagged "
+                                    "Aegean Dawn was safe.")
+    actors = by_id(cast)
+    assert actors["kallisto-maritime"].kind == "organization"
+    assert not {"liberia", "piraeus"} & set(actors)
+
+
+def test_a_bare_word_of_a_body_name_is_that_body_even_if_tagged_a_person(make_article):
+    _, cast = cast_of(make_article, "A frigate operating under Operation Aspides rescued the crew. Greece said "
+                                    "it was in contact with Aspides, whose headquarters are in Larissa.")
+    assert [(a.id, a.kind) for a in cast.actors if "Aspides" in a.name] == [("operation-aspides", "organization")]

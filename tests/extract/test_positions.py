@@ -47,6 +47,12 @@ def test_speech_held_back_is_no_position(make_article, body):
     assert positions_in(make_article, body, ("state", "Norland")) == ()
 
 
+def test_a_spokesperson_for_a_body_in_apposition_speaks_for_it(make_article):
+    [position] = positions_in(make_article, "A spokesperson for Danish shipping group Maersk said the company "
+                                            "would keep diverting ships.", ("organization", "Maersk"))
+    assert position.actor == "maersk"
+
+
 def test_quote_named_after_it_belongs_to_its_speaker(make_article):
     [position] = positions_in(make_article, "\u201cWe will not pay for the repairs,\u201d said Kovacs.",
                               ("person", "Kovacs"))
