@@ -158,6 +158,19 @@ def across_semicolon(clause: Token, verb: Token) -> bool:
     return any(token.text == ";" for token in clause.doc[low:high])
 
 
+def reported_content(cue: Token) -> Token | None:
+    """The clause a reporting verb reports: its complement ("said that X"), or a "that" clause the
+    parser hung from the document it was said in ("said in a statement that X")."""
+    content = next((c for c in cue.children if c.dep_ == "ccomp" and not across_semicolon(c, cue)), None)
+    if content is not None:
+        return content
+    documents = reporting_verbs().documents
+    return next((clause for prep in cue.children if prep.dep_ == "prep" for noun in prep.children
+                 if noun.dep_ == "pobj" and noun.lemma_.lower() in documents for clause in noun.children
+                 if clause.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)),
+                None)
+
+
 def _is_reported(verb: Token, verbs: ReportingVerbs) -> bool:
     """True when `verb` is inside what another reporting verb reports ("ABC reported that X planned",
     "told the radio that Kazakhstan refuses to help because it does not want ..."): the path up

@@ -61,6 +61,8 @@ class Phrasing:
     """For an infinitive under a hedge ("is thought to be hiding"): the verb whose tense the question takes."""
     wh: Token | None = None
     """The question word of an embedded question ("how", "who"), when there is one."""
+    ask: str | None = None
+    """A question word the text implies but does not write ("It gave no date" -> "when")."""
     dropped: frozenset[int] = frozenset()
     """Token indices to leave out."""
     names: dict[int, str] = field(default_factory=dict)
@@ -102,7 +104,8 @@ def as_question(verb: Token, phrasing: Phrasing = Phrasing()) -> str | None:
         verb_text,
         rest,
     ]))
-    lead = f"{phrasing.wh.text.lower()} {front}" if phrasing.wh is not None else front
+    wh = phrasing.wh.text.lower() if phrasing.wh is not None else phrasing.ask
+    lead = f"{wh} {front}" if wh else front
     return _finish(f"{lead} {_lower_start(subject_text, subject)} {middle}")
 
 

@@ -15,13 +15,13 @@ from importlib import resources
 import yaml
 from spacy.tokens import Span, Token
 
-from generator.extract.attribution import across_semicolon
+from generator.extract.attribution import across_semicolon, reported_content, reporting_verbs
 from generator.extract.interrogative import Phrasing, is_plural, render
 
-WONDER, OWN_QUESTION, DISPUTE, REFUSAL, REQUEST, PENDING, CONDITION, DOUBT, HEDGE, FUTURE, CLAIM = (
+WONDER, OWN_QUESTION, DISPUTE, REFUSAL, REQUEST, PENDING, CONDITION, DOUBT, HEDGE, FUTURE, CLAIM, WITHHELD = (
     "wonder", "own-question", "dispute", "refusal", "request", "pending", "condition", "doubt", "hedge", "future",
-    "claim")
-WEIGHTS = {WONDER: 5.0, OWN_QUESTION: 5.0, DISPUTE: 4.0, REFUSAL: 4.0, REQUEST: 3.0, PENDING: 3.0,
+    "claim", "withheld")
+WEIGHTS = {WONDER: 5.0, OWN_QUESTION: 5.0, DISPUTE: 4.0, REFUSAL: 4.0, WITHHELD: 4.0, REQUEST: 3.0, PENDING: 3.0,
            DOUBT: 3.0, CONDITION: 2.5, HEDGE: 2.0, FUTURE: 1.5, CLAIM: 0.0}
 """How strongly each kind of signal says the text leaves something open; DOUBT is the writer's own
 hedging adverb ("probably", "reportedly"), HEDGE a modal ("may") or a hedged passive ("is thought to").
@@ -67,6 +67,10 @@ class Cues:
     wish_verbs: frozenset[str]
     decided_reports: frozenset[str]
     sentence_openers: frozenset[str]
+    withheld_when: frozenset[str]
+    withheld_how: frozenset[str]
+    withheld_why: frozenset[str]
+    withheld_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +112,8 @@ class Signal:
     """For a claim or accusation, its verb ("accused", "said"): a denial elsewhere may answer it."""
     accused: tuple[int, ...] = ()
     """Token indices naming whom the claim is about: the accused, or the subject of the claimed clause."""
+    context: Span | None = None
+    """The sentence before, when the clause asked about is there ("... would return to Doha. It gave no date.")."""
 
 
 def signals_in(sentence: Span, following: Span | None) -> list[Signal]:
@@ -133,6 +139,60 @@ def signals_in(sentence: Span, following: Span | None) -> list[Signal]:
         for detect in (_pending, _refusal, _request, _possibility, _condition, _hedge, _future):
             found.extend(detect(verb, lemma, cues))
     return found
+
+
+_WITHHELD_MAX_WORDS = 10
+"""A sentence that only says a detail is missing is short: "It gave no date.", "He did not elaborate."."""
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def withheld_detail(sentence: Span, previous: Span | None) -> list[Signal]:
+    """ "... said the delegations would return to Doha in the coming weeks. It gave no date." ->
+    When will the delegations return to Doha?; "He did not elaborate." -> How will ...?"""
+    if previous is None or sum(not t.is_punct for t in sentence) > _WITHHELD_MAX_WORDS:
+        return []
+    ask = _withheld_question_word(sentence, question_cues())
+    clause, speech = _reported_clause(previous)
+    if ask is None or clause is None or speech is None:
+        return []
+    dropped = frozenset()
+    if ask == "when":  # the date it does give is too vague to keep: "in the coming weeks"
+        dropped = frozenset(t.i for child in clause.children if child.i > clause.i
+                            and any(t.ent_type_ in _TIME_ENTITIES for t in child.subtree) for t in child.subtree)
+    phrasing = Phrasing(forward=speech is not None and speech.tag_ == "VBD", ask=ask, dropped=dropped)
+    return [Signal(verb=clause, phrasing=phrasing, kind=WITHHELD, context=previous)]
+
+
+def _withheld_question_word(sentence: Span, cues: Cues) -> str | None:
+    """ "gave no date" -> when; "gave no details", "did not elaborate" -> how; "did not say why" -> why."""
+    root = sentence.root
+    for noun in (c for c in root.children if c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children)):
+        for ask, nouns in (("when", cues.withheld_when), ("how", cues.withheld_how), ("why", cues.withheld_why)):
+            if noun.lemma_.lower() in nouns:
+                return ask
+    lemma = root.lemma_.lower()
+    held_back = any(c.dep_ == "neg" for c in root.children) or lemma in cues.refusal_verbs
+    verb = next((c for c in root.children if c.dep_ == "xcomp"), root) if lemma in cues.refusal_verbs else root
+    if not held_back or verb.lemma_.lower() not in cues.withheld_verbs | cues.negated_wonder_heads:
+        return None
+    asked = [c for c in verb.children if c.lower_ in _WH_WORDS]
+    if asked and not any(c.dep_ in ("ccomp", "dobj", "nsubj") for c in asked[0].children):
+        return asked[0].lower_  # "did not say when", with nothing after it
+    if not asked and verb.lemma_.lower() in cues.withheld_verbs and not any(
+            c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return "how"  # "He did not elaborate."
+    return None
+
+
+def _reported_clause(sentence: Span) -> tuple[Token | None, Token | None]:
+    """The clause a sentence reports ("said ... that the delegations would return"), the last one
+    with a modal when there are several, and the verb that reports it."""
+    speech = reporting_verbs().speech
+    clauses = [(c, t) for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() in speech
+               for first in [reported_content(t)] if first is not None for c in [first, *first.conjuncts]
+               if c.pos_ in ("VERB", "AUX")]
+    modal = [(c, t) for c, t in clauses if any(a.lower_ in ("would", "will", "could", "'d") for a in c.children)]
+    return (modal or clauses)[-1] if clauses else (None, None)
 
 
 def _own_question(sentence: Span) -> list[Signal]:

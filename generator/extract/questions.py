@@ -21,7 +21,8 @@ from generator.extract.cast import Cast
 from generator.extract.interrogative import as_question
 from generator.extract.lexicon import gazetteer
 from generator.extract.question_signals import (CLAIM, DISPUTE, FUTURE, REFUSAL, REQUEST, WEIGHTS, Signal,
-                                                bare_noun, denial_object, question_cues, signals_in)
+                                                bare_noun, denial_object, question_cues, signals_in,
+                                                withheld_detail)
 from generator.extract.quotes import QuoteIndex, find_quotes
 from generator.extract.referents import Referents
 from generator.model import Evidence, OpenQuestion
@@ -99,7 +100,7 @@ def find_open_questions(article: Article, cast: Cast) -> tuple[OpenQuestion, ...
         following = sentences[number + 1] if number + 1 < len(sentences) else None
         previous = sentences[number - 1] if number else None
         paragraph = article.paragraph_of(sentence.start_char)
-        for signal in signals_in(sentence, following):
+        for signal in signals_in(sentence, following) + withheld_detail(sentence, previous):
             candidate = _candidate(signal, number, sentence, previous, article, cast, quotes, referents,
                                    len(sentences))
             if candidate is None:
@@ -218,8 +219,11 @@ def _candidate(signal: Signal, number: int, sentence: Span, previous: Span | Non
         score -= 1.0
     if quotes.is_quote(sentence):
         score -= 0.5
-    return _Candidate(question=question, score=score, evidence=[article.evidence(sentence)], kind=signal.kind,
-                      words=words, first_sentence=number, sentences={number}, topics=_topics(signal, cast, who),
+    evidence = [article.evidence(signal.context)] if signal.context is not None else []
+    evidence.append(article.evidence(sentence))
+    first = number - 1 if signal.context is not None else number
+    return _Candidate(question=question, score=score, evidence=evidence, kind=signal.kind,
+                      words=words, first_sentence=first, sentences={first, number}, topics=_topics(signal, cast, who),
                       guessed=guessed)
 
 

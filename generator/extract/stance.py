@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from generator.extract.attribution import reporting_verbs
+from generator.extract.attribution import reported_content, reporting_verbs
 from generator.extract.quotes import QuoteIndex
 
 MAX_STANCE_WORDS = 30
@@ -47,8 +47,7 @@ def stance_of(cue: Token, quoted: list[Span], quotes: QuoteIndex) -> str:
     denied = _denied_claim(cue)
     if denied:
         return _trim(denied)
-    content = next((child for child in cue.children if child.dep_ == "ccomp" and not _across_semicolon(child, cue)),
-                   None)
+    content = reported_content(cue)
     if cue.pos_ == "VERB" and content is not None:
         verb = "says" if cue.lemma_ in _SAY_LEMMAS else _verb_form(cue)
         clause = cue.doc[content.left_edge.i:content.right_edge.i + 1]
@@ -60,12 +59,6 @@ def stance_of(cue: Token, quoted: list[Span], quotes: QuoteIndex) -> str:
     if quoted:
         return _trim(_from_quote(quoted[0], quotes))
     return _trim(_verb_phrase(cue)) if cue.pos_ == "VERB" else ""
-
-
-def _across_semicolon(clause: Token, verb: Token) -> bool:
-    """ "India blamed X; Pakistan denied any role": "denied" does not report what comes before the semicolon."""
-    low, high = sorted((clause.i, verb.i))
-    return any(token.text == ";" for token in clause.doc[low:high])
 
 
 def _denied_claim(cue: Token) -> str:

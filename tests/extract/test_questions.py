@@ -290,3 +290,17 @@ def test_a_name_put_for_a_pronoun_keeps_its_capitals(make_article):
             "He declined to sign the request from Copenhagen.")
     assert asked(make_article, body, ("person", "Henrik Olsen"), ("state", "Copenhagen")) == [
         "Will Henrik Olsen sign the request from Copenhagen?"]
+
+
+@pytest.mark.parametrize(("body", "question"), [
+    ("Norland said in a statement that the delegations would return to the capital in the coming weeks. "
+     "It gave no date.", "When will the delegations return to the capital?"),
+    ("Velmar's envoy said the government would take appropriate measures in response. He did not elaborate.",
+     "How will the government take appropriate measures in response?"),
+    ("Norland said it would cut gas supplies to Velmar. It gave no reason.", "Why will Norland cut gas supplies to Velmar?"),
+])
+def test_a_detail_the_text_says_is_missing_is_asked_about(make_article, body, question):
+    article = make_article(body)
+    found = find_open_questions(article, cast_of(article, ("state", "Norland"), ("state", "Velmar")))
+    assert [q.question for q in found] == [question]
+    assert len(found[0].evidence) == 2
