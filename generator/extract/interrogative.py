@@ -40,7 +40,8 @@ _DANGLING_DEPS = frozenset({"cc", "punct", "mark", "det", "preconj", "prep", "au
 _COUNTRY_ENTITIES = frozenset({"GPE", "ORG", "LOC", "FAC"})
 _PLURAL_PRONOUNS = frozenset({"they", "we", "i", "you", "both", "these", "those"})
 _NO_DOUBLING = "wxy"
-_ARTICLES = re.compile(r"\b(the|a|an)\s+(?:the|a|an)\b", re.IGNORECASE)
+DOUBLED_ARTICLE = re.compile(r"\b(the|a|an)\s+(?:the|a|an)\b", re.IGNORECASE)
+"""A slip of the source's ("to the The United Nations") that a rephrasing should not repeat."""
 
 
 @dataclass(frozen=True)
@@ -444,7 +445,7 @@ def _lower_start(text: str, subject: Token | None) -> str:
 
 def _finish(text: str) -> str | None:
     text = re.sub(r"\s+", " ", text).strip(" ,;:-–—.")
-    text = _ARTICLES.sub(lambda m: m.group(1), text)  # "to the The United Nations" -> "to the United Nations"
+    text = DOUBLED_ARTICLE.sub(lambda m: m.group(1), text)  # "to the The United Nations" -> "to the United Nations"
     text = _PAIRED_ASIDE.sub(" ", text)
     aside = _ASIDE.search(text)
     if aside and len(text[:aside.start()].split()) >= _MIN_WORDS_BEFORE_ASIDE:

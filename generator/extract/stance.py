@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from generator.extract.attribution import reported_content, reporting_verbs
+from generator.extract.interrogative import DOUBLED_ARTICLE
 from generator.extract.quotes import QuoteIndex
 
 MAX_STANCE_WORDS = 30
@@ -209,6 +210,7 @@ def _render(tokens: list[Token], replaced: dict[int, str] | None = None) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s+([,.;:!?’”)])", r"\1", text)
     text = re.sub(r"([(“‘])\s+", r"\1", text)
+    text = DOUBLED_ARTICLE.sub(lambda m: m.group(1), text)  # the source's slip: "to the The United Nations"
     return _balance_quotes(text.strip(" ,;:-–—"))
 
 

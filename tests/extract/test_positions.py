@@ -32,6 +32,12 @@ def test_reported_speech_is_moved_forward(make_article):
     assert position.stance == "says the bridge will reopen in May"
 
 
+def test_a_doubled_article_of_the_source_is_not_repeated_in_the_stance(make_article):
+    [position] = positions_in(make_article, "Norland plans to present the issue to the The United Nations.",
+                              ("state", "Norland"))
+    assert position.stance == "plans to present the issue to the United Nations"
+
+
 def test_negated_stance_keeps_its_negation(make_article):
     [position] = positions_in(make_article, "Norland does not support the new border treaty.", ("state", "Norland"))
     assert position.stance == "does not support the new border treaty"
