@@ -154,7 +154,8 @@ def is_thing_use(span: Span) -> bool:
         root = root.head  # "in Tyre and Nabatieh"
     head = root.head
     if root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.i > root.i:
-        return head.lower_ not in _names()["person_nouns"]
+        # "the Rukban camp" is a thing's; "the UKMTO agency", "the Sheriff conglomerate" a body's name
+        return head.lower_ not in _names()["person_nouns"] | _names()["body_words"] | _names()["org_nouns"]
     if root.dep_ == "pobj" and head.lower_ == "at":
         # "met at the Monastery", "crossings at Jarinje"; not "an analyst at Stratfor"
         return head.head.pos_ in ("VERB", "AUX") or head.head.lower_ in _geo_nouns()
@@ -227,6 +228,8 @@ def is_media_context(span: Span, listed: bool) -> bool:
         return True
     if before is not None and before.lower_ in _names()["media_heads"] - {"news", "paper"}:
         return True  # "state broadcaster CCTV", "the newspaper Haaretz"
+    if before is not None and before.lower_ == "agency" and span.start >= 2 and doc[span.start - 2].lower_ == "news":
+        return True  # "the state news agency SUNA"
     if root.dep_ in ("compound", "nmod", "poss") and root.head.lower_ in outlet_words:
         return True
     if not listed:

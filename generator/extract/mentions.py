@@ -329,12 +329,16 @@ def _with_long_forms(doc: Doc, candidates: list[Candidate], named: list[Span]) -
     for definition in find_definitions(doc, named):
         long = definition.long
         inside = [c for c in candidates if c.start < long.end and long.start < c.end]
-        if any(c.entry is not None and c.start <= long.start for c in inside):
-            continue
+        if any(c.entry is not None and c.start <= long.start and (c.end >= long.end or c.entry.kind != "state")
+               for c in inside):
+            continue  # a listed body stays; a state at the start of a longer name is part of it ("UKMTO")
         if any(c.start < long.start or c.end > long.end for c in inside):
             continue
         candidates = [c for c in candidates if c not in inside]
         candidates.append(Candidate(long.start, long.end, long.text, "organization"))
+        short = definition.short
+        if not any(c.start < short.end and short.start < c.end for c in candidates):
+            candidates.append(Candidate(short.start, short.end, short.text, "organization"))  # the NER missed "(UKMTO)"
     return candidates
 
 

@@ -33,6 +33,9 @@ class Referents:
     _people: list[tuple[int, int, str, bool]] = field(default_factory=list)
     """(sentence number, token index, actor id, prominent) for each person put forward."""
     _things: list[tuple[int, int, str, bool]] = field(default_factory=list)
+    _described: list[tuple[int, int, str, str]] = field(default_factory=list)
+    """(sentence number, token index, actor id, noun) for each description in apposition to a name:
+    "Operation Aspides, the EU's naval mission" -> "mission"."""
 
     def read(self, sentence_number: int, sentence: Span) -> None:
         """Remember the actors named in `sentence` (outside quotes); main-clause subjects are prominent."""
@@ -40,7 +43,10 @@ class Referents:
             token = sentence.doc[mention.start]
             if self.quotes.inside(token) or not self.cast.is_party(mention.actor):
                 continue
-            self._remember(sentence_number, mention, _is_main_subject(sentence.doc[mention.start:mention.end]))
+            span = sentence.doc[mention.start:mention.end]
+            self._remember(sentence_number, mention, _is_main_subject(span))
+            for noun in (c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+                self._described.append((sentence_number, noun.i, mention.actor, noun.lemma_.lower()))
 
     def promote(self, sentence_number: int, mention: Mention) -> None:
         """Mark `mention` as prominent: it holds a position."""
@@ -67,7 +73,8 @@ class Referents:
     def resolve_description(self, noun: Token, sentence_number: int) -> str | None:
         """The actor a definite description stands for: "the agency" after the UN Relief and Works
         Agency, "the court" after the International Court of Justice; the latest actor named in the
-        last few sentences whose name holds the noun."""
+        last few sentences whose name holds the noun, else one the text described so ("the mission"
+        after "Operation Aspides, the EU's naval mission")."""
         if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
                 or any(c.dep_ in ("compound", "amod", "poss") for c in noun.children):
             return None
@@ -78,7 +85,9 @@ class Referents:
             actor = self.cast.actor(entry[2])
             if actor is not None and word in {w.lower() for w in actor.name.replace("-", " ").split()}:
                 return actor.id
-        return None
+        described = [entry for entry in self._described
+                     if entry[1] < noun.i and entry[3] == word and sentence_number - entry[0] <= _LOOKBACK_SENTENCES]
+        return max(described, key=lambda e: e[1])[2] if described else None
 
     def _remember(self, sentence_number: int, mention: Mention, prominent: bool) -> None:
         actor = self.cast.actor(mention.actor)

@@ -511,3 +511,18 @@ def test_a_bare_word_of_a_body_name_is_that_body_even_if_tagged_a_person(make_ar
     _, cast = cast_of(make_article, "A frigate operating under Operation Aspides rescued the crew. Greece said "
                                     "it was in contact with Aspides, whose headquarters are in Larissa.")
     assert [(a.id, a.kind) for a in cast.actors if "Aspides" in a.name] == [("operation-aspides", "organization")]
+
+
+def test_a_long_form_that_starts_with_a_state_is_a_body_of_its_own(make_article):
+    _, cast = cast_of(make_article, "The ship was hit, the British military's United Kingdom Maritime Trade "
+                                    "Operations (UKMTO) agency said.")
+    actors = by_id(cast)
+    assert actors["united-kingdom-maritime-trade-operations"].kind == "organization"
+    assert "UKMTO" in actors["united-kingdom-maritime-trade-operations"].aliases
+
+
+def test_an_agency_is_an_outlet_only_as_a_news_agency(make_article):
+    _, cast = cast_of(make_article, "The army fought on, according to the state news agency SUNA. The Kivu "
+                                    "Relief Agency said it would send food.")
+    kinds = {a.name: a.kind for a in cast.actors}
+    assert kinds["SUNA"] == "media" and kinds.get("Kivu Relief Agency") == "organization"

@@ -53,6 +53,21 @@ def test_speech_held_back_is_no_position(make_article, body):
     assert positions_in(make_article, body, ("state", "Norland")) == ()
 
 
+def test_a_vote_is_a_stance(make_article):
+    positions = positions_in(make_article, "Norland and Velmar voted against the resolution.",
+                             ("state", "Norland"), ("state", "Velmar"))
+    assert [(p.actor, p.stance) for p in positions] == [("norland", "votes against the resolution"),
+                                                        ("velmar", "votes against the resolution")]
+
+
+def test_a_description_given_in_apposition_names_the_speaker_later(make_article):
+    body = ("A frigate of the Ostavia Patrol, the region's naval mission, rescued the crew, the mission said "
+            "in a statement posted on X. Two sailors were treated for burns.")
+    positions = positions_in(make_article, body, ("organization", "Ostavia Patrol"))
+    assert [p.actor for p in positions] == ["ostavia-patrol"]
+    assert "Two sailors" not in positions[0].evidence[0].text
+
+
 def test_a_spokesperson_for_a_body_in_apposition_speaks_for_it(make_article):
     [position] = positions_in(make_article, "A spokesperson for Danish shipping group Maersk said the company "
                                             "would keep diverting ships.", ("organization", "Maersk"))
