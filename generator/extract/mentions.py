@@ -15,7 +15,6 @@ its name in the text or when cited as a source.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -24,6 +23,7 @@ from spacy.util import filter_spans
 from generator.extract import kinds, roles
 from generator.extract.acronyms import find_definitions, tokens_at
 from generator.extract.aliases import NAME_PARTICLES, normalise
+from generator.extract.dateline import dateline_chars
 from generator.extract.lexicon import Entry, gazetteer, phrase_matcher, title_matcher, word_sets
 from generator.extract.roles import title_length
 
@@ -699,35 +699,14 @@ def _qualifies_a_place(doc: Doc, candidate: Candidate) -> bool:
         and doc[end + 1].lower_ in word_sets("names")["place_suffixes"]
 
 
-_DATELINE = re.compile(r"(?P<places>[A-Z][\w.'\u2019-]*(?:[ /][A-Z][\w.'\u2019-]*){0,3})"
-                       r"(?:, [A-Z][\w.]*(?: [A-Z\d][\w.]*){0,2}){0,2}"
-                       r"(?P<agency> \([A-Z][\w .&'-]{1,30}\))? ?(?:--|[-\u2013\u2014]) ")
-_DATELINE_PARAGRAPHS = 3
-
-
 def dateline_tokens(doc: Doc) -> range:
-    """The tokens of the dateline that opens wire copy ("DUBAI/ATHENS, March 10 (Reuters) -",
-    "Doha (AFP) -", "CHISINAU -"): where the story was filed, not who is in it."""
-    start = 0
-    for _ in range(_DATELINE_PARAGRAPHS):
-        match = _DATELINE.match(doc.text, start)
-        if match is not None and (match.group("agency") or _places_in_capitals(match.group("places"))):
-            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            return range(span.start, span.end) if span is not None else range(0)
-        start = doc.text.find("\n\n", start)
-        if start < 0:
-            break
-        start += 2
-    return range(0)
-
-
-def _places_in_capitals(text: str) -> bool:
-    """"CHISINAU", "DUBAI/ATHENS": places in capitals, not an acronym that opens a sentence ("NATO -")."""
-    for word in re.split(r"[ /]", text):
-        form = gazetteer().lookup(word)
-        if not word.isupper() or (form is not None and form.type == "short"):
-            return False
-    return True
+    """The tokens of the dateline that opens wire copy ("DUBAI/ATHENS, March 10 (Reuters) -"):
+    where the story was filed, not who is in it."""
+    found = dateline_chars(doc.text)
+    if found is None:
+        return range(0)
+    span = doc.char_span(*found, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
 
 
 def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:

@@ -62,8 +62,10 @@ def model_version(name: str) -> str:
 
 
 def _add_paragraph_breaks(nlp) -> None:
-    """Make a blank line always end a sentence, before the parser decides the rest."""
+    """Make a blank line, and a wire dateline, always end a sentence, before the parser decides the rest."""
     from spacy.language import Language
+
+    from generator.extract.dateline import dateline_chars
 
     if not Language.has_factory("briefing_paragraph_breaks"):
         @Language.component("briefing_paragraph_breaks")
@@ -71,6 +73,11 @@ def _add_paragraph_breaks(nlp) -> None:
             for token in doc[1:]:
                 if "\n\n" in doc[token.i - 1].whitespace_ or "\n\n" in doc[token.i - 1].text:
                     token.is_sent_start = True
+            dateline = dateline_chars(doc.text)
+            if dateline is not None:  # "DUBAI (Reuters) - Yemen's Houthis said ...": the sentence starts after it
+                after = doc.char_span(dateline[1], dateline[1] + 1, alignment_mode="expand")
+                if after is not None and after.start > 0:
+                    doc[after.start].is_sent_start = True
             return doc
 
     if "briefing_paragraph_breaks" not in nlp.pipe_names:

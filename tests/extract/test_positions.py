@@ -53,6 +53,14 @@ def test_speech_held_back_is_no_position(make_article, body):
     assert positions_in(make_article, body, ("state", "Norland")) == ()
 
 
+def test_the_speaker_after_a_dateline_holds_the_position(make_article):
+    positions = positions_in(make_article, "DUBAI/ATHENS, March 10 (Reuters) - Yemen's Ostavia movement said on "
+                                           "Tuesday it had attacked a bulk carrier.", ("group", "Ostavia movement"))
+    assert [(p.actor, p.stance) for p in positions] == [("ostavia-movement", "says on Tuesday it has attacked a bulk "
+                                                                              "carrier")]
+    assert not positions[0].evidence[0].text.startswith("DUBAI")
+
+
 def test_a_vote_is_a_stance(make_article):
     positions = positions_in(make_article, "Norland and Velmar voted against the resolution.",
                              ("state", "Norland"), ("state", "Velmar"))
