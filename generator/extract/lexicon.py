@@ -81,6 +81,13 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def shared_names() -> dict[str, tuple[str, ...]]:
+    """Short names two states share ("Congo") -> the ids of the states, the usual one first."""
+    ids = {entry.iso: entry.id for entry in gazetteer().entries.values() if entry.kind == "state" and entry.iso}
+    return {name: tuple(ids[code] for code in codes) for name, codes in _yaml("shared_names.yml").items()}
+
+
 @lru_cache(maxsize=None)
 def word_sets(name: str) -> dict[str, frozenset[str]]:
     """Named word lists from data/`name`.yml (each key a list of lower-case words)."""

@@ -24,7 +24,7 @@ from generator.extract import kinds, roles
 from generator.extract.acronyms import find_definitions, tokens_at
 from generator.extract.aliases import NAME_PARTICLES, normalise
 from generator.extract.dateline import dateline_chars
-from generator.extract.lexicon import Entry, gazetteer, phrase_matcher, title_matcher, word_sets
+from generator.extract.lexicon import Entry, gazetteer, phrase_matcher, shared_names, title_matcher, word_sets
 from generator.extract.roles import title_length
 
 _LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "nationality",
@@ -90,6 +90,7 @@ def detect(doc: Doc, publisher: str | None = None) -> list[Candidate]:
                       for c in candidates]
     candidates = [c for c in candidates if not (c.label == "person" and _in_credits(doc, c))]
     candidates = [c for c in candidates if not _qualifies_a_place(doc, c)]
+    candidates = _shared_names_resolved(candidates)
     dateline = dateline_tokens(doc)
     candidates = [c for c in candidates if c.label == "media" or c.start not in dateline]
     return sorted(_non_overlapping(candidates), key=lambda c: c.start)
@@ -697,6 +698,21 @@ def _qualifies_a_place(doc: Doc, candidate: Candidate) -> bool:
     end = candidate.end
     return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
         and doc[end + 1].lower_ in word_sets("names")["place_suffixes"]
+
+
+def _shared_names_resolved(candidates: list[Candidate]) -> list[Candidate]:
+    """"Congo" is the Congo the text otherwise names, else the usual one (shared_names.yml)."""
+    shared = shared_names()
+    forms = (gazetteer().lookup(c.text) for c in candidates if c.text not in shared)
+    named = {form.entry.id for form in forms if form is not None}  # "in Brazzaville" counts, a place or not
+    resolved = []
+    for candidate in candidates:
+        states = shared.get(candidate.text)
+        if states and candidate.entry is not None:
+            meant = next((state for state in states if state in named), states[0])
+            candidate = replace(candidate, entry=gazetteer().entries[meant])
+        resolved.append(candidate)
+    return resolved
 
 
 def dateline_tokens(doc: Doc) -> range:

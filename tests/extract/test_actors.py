@@ -526,3 +526,15 @@ def test_an_agency_is_an_outlet_only_as_a_news_agency(make_article):
                                     "Relief Agency said it would send food.")
     kinds = {a.name: a.kind for a in cast.actors}
     assert kinds["SUNA"] == "media" and kinds.get("Kivu Relief Agency") == "organization"
+
+
+@pytest.mark.parametrize(("body", "congo"), [
+    ("Congo's army has fought the M23 for years. Kinshasa says Rwanda backs the rebels.",
+     "democratic-republic-of-the-congo"),
+    ("Congo said on Monday it would reopen its border.", "democratic-republic-of-the-congo"),
+    ("Congo and Gabon signed a deal in Brazzaville.", "republic-of-the-congo"),
+])
+def test_congo_is_the_congo_the_text_otherwise_names(make_article, body, congo):
+    _, cast = cast_of(make_article, body)
+    assert congo in by_id(cast)
+    assert len([a for a in cast.actors if "Congo" in a.name]) == 1
