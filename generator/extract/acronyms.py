@@ -124,6 +124,7 @@ _RENAMING_CUES = (("formerly",), ("known", "as"), ("also", "known", "as"), ("als
 
 
 _CUE_STARTS = frozenset(cue[0] for cue in _RENAMING_CUES) | {"or"}
+_NAME_NOUNS = frozenset({"acronym", "initials", "abbreviation", "name"})
 
 
 def renamings(doc: Doc) -> list[tuple[int, int]]:
@@ -147,6 +148,13 @@ def renamings(doc: Doc) -> list[tuple[int, int]]:
                 after += 1
             if 0 <= before and after < len(doc) and doc[before].sent == doc[after].sent:
                 pairs.append((before, after))
+        if token.lower_ == "known" and doc[token.i + 1: token.i + 3].text.lower() == "by its":
+            # "The Congolese army, known by its French acronym FARDC"
+            words = doc[token.i + 3: min(token.i + 6, len(doc))]
+            named = next((t for t in words if t.lower_ in _NAME_NOUNS), None)
+            before = token.head.i if token.dep_ == "acl" and token.head.i < token.i else token.i - 1
+            if named is not None and named.i + 1 < len(doc) and doc[named.i + 1].sent == token.sent:
+                pairs.append((before, named.i + 1))
         # "Maghawir al Thawra, or MaT": an acronym offered as another name.
         if token.lower_ == "or" and token.i >= 2 and doc[token.i - 1].text == "," and token.i + 1 < len(doc) \
                 and looks_like_acronym(doc[token.i + 1].text) and sum(c.isupper() for c in doc[token.i + 1].text) > 1:

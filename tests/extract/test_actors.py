@@ -538,3 +538,14 @@ def test_congo_is_the_congo_the_text_otherwise_names(make_article, body, congo):
     _, cast = cast_of(make_article, body)
     assert congo in by_id(cast)
     assert len([a for a in cast.actors if "Congo" in a.name]) == 1
+
+
+def test_an_acronym_the_text_says_a_body_is_known_by_is_its_alias(make_article):
+    _, cast = cast_of(make_article, "The army has fought the M23 for years. The Congolese army, known by its French "
+                                    "acronym FARDC, said it was responding to provocations.")
+    assert any("FARDC" in actor.aliases for actor in cast.actors)
+
+
+def test_a_town_seized_or_captured_is_a_place(make_article):
+    _, cast = cast_of(make_article, "The M23 seized Walikale and captured Pinga last year.")
+    assert set(by_id(cast)) == {"m23"}
