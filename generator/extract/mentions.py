@@ -239,7 +239,8 @@ def _whole_name(span: Span) -> Span:
     doc = span.doc
     end = span.end
     while end < len(doc) and end - span.end < 2 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
-            and doc[end].is_alpha and not doc[end].ent_type_ and gazetteer().lookup(doc[end].text) is None:
+            and doc[end].is_alpha and not doc[end].ent_type_ and gazetteer().lookup(doc[end].text) is None \
+            and not title_length(list(doc[end:end + 4])):  # "Solomon Islands" + "Prime Minister": a title follows
         end += 1
     particles = end
     while particles < len(doc) and particles - end < 3 and doc[particles].lower_ in NAME_PARTICLES \

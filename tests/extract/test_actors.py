@@ -549,3 +549,8 @@ def test_an_acronym_the_text_says_a_body_is_known_by_is_its_alias(make_article):
 def test_a_town_seized_or_captured_is_a_place(make_article):
     _, cast = cast_of(make_article, "The M23 seized Walikale and captured Pinga last year.")
     assert set(by_id(cast)) == {"m23"}
+
+
+def test_a_state_the_ner_took_for_a_person_does_not_swallow_the_title_after_it(make_article):
+    _, cast = cast_of(make_article, "Solomon Islands Prime Minister Jeremiah Manele defended the deal.")
+    assert sorted(by_id(cast)) == ["jeremiah-manele", "solomon-islands"]
