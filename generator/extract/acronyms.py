@@ -149,12 +149,15 @@ def renamings(doc: Doc) -> list[tuple[int, int]]:
             if 0 <= before and after < len(doc) and doc[before].sent == doc[after].sent:
                 pairs.append((before, after))
         if token.lower_ == "known" and doc[token.i + 1: token.i + 3].text.lower() == "by its":
-            # "The Congolese army, known by its French acronym FARDC"
+            # "The Congolese army, known by its French acronym FAV"
             words = doc[token.i + 3: min(token.i + 6, len(doc))]
             named = next((t for t in words if t.lower_ in _NAME_NOUNS), None)
             before = token.head.i if token.dep_ == "acl" and token.head.i < token.i else token.i - 1
-            if named is not None and named.i + 1 < len(doc) and doc[named.i + 1].sent == token.sent:
-                pairs.append((before, named.i + 1))
+            after = named.i + 1 if named is not None else len(doc)
+            while after < len(doc) and (doc[after].is_punct or doc[after].lower_ in ("the", "a", "an")):
+                after += 1  # "known by its acronym, FAV"
+            if after < len(doc) and doc[after].sent == token.sent:
+                pairs.append((before, after))
         # "Maghawir al Thawra, or MaT": an acronym offered as another name.
         if token.lower_ == "or" and token.i >= 2 and doc[token.i - 1].text == "," and token.i + 1 < len(doc) \
                 and looks_like_acronym(doc[token.i + 1].text) and sum(c.isupper() for c in doc[token.i + 1].text) > 1:

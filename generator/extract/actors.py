@@ -22,7 +22,7 @@ from generator.extract.acronyms import find_definitions, renamings, tokens_at
 from generator.extract.aliases import normalise
 from generator.extract.article import Article
 from generator.extract.cast import Cast, Mention
-from generator.extract.lexicon import Entry, gazetteer, word_sets
+from generator.extract.lexicon import Entry, gazetteer, not_person_words, word_sets
 from generator.extract.mentions import LEADER_ORGANS, POSSESSIVES, Candidate, detect, display_name
 from generator.model import Actor
 from generator.slugs import slugify, unique_slug
@@ -138,7 +138,7 @@ def _only_things(doc: Doc, group: list[Candidate]) -> bool:
     body_words = word_sets("names")["body_words"]
     if any(c.end - c.start > 1 and doc[c.end - 1].lower_ in body_words and c.label != "person"
            and doc[c.end - 1].dep_ == "pobj" for c in group):
-        return False  # "opponents in the Patriotic Bloc": a body's name, not a place
+        return False  # "opponents in the Civic Bloc": a body's name, not a place
     places = [kinds.is_place_name(doc[c.start:c.end], person=c.label == "person") for c in group]
     if all(places):
         return True
@@ -194,9 +194,9 @@ def _kind(doc: Doc, group: list[Candidate], name: str) -> str:
     labels = Counter(c.label for c in group)
     if any(c.label == "person" and " " in c.text.strip() for c in group):
         return "person"  # a full name
-    not_person = word_sets("names")["not_person"] | word_sets("names")["company_tails"]
+    not_person = not_person_words()
     if any(word in not_person for word in name.lower().split()[:1] + name.lower().split()[-1:]):
-        return kinds.org_kind(name)  # "Operation Aspides", whatever cue one bare "Aspides" had
+        return kinds.org_kind(name)  # "Operation Kleitos", whatever cue one bare "Kleitos" had
     if (any(c.sure for c in group) or labels["person"] * 2 > len(group)) and \
             sum(map(kinds.pronoun_vote, spans)) >= 0:
         return "person"  # a single name: the pronouns after it must not say "it"

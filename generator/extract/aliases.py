@@ -288,8 +288,8 @@ def _merge_people(texts, labels, preset, positions, sets: _Sets, sure_people: se
 def _merge_short_forms(texts, labels, preset, sets: _Sets) -> None:
     """An acronym joins the one long name whose initials it is ("LDP", "Liberal Democratic
     Party"); a one-word name joins the one longer body name it begins or ends ("Exxon",
-    "the Commission"), even when the NER took it for a person ("Aspides" of "Operation
-    Aspides"), unless a person the text names in full bears it."""
+    "the Commission"), even when the NER took it for a person ("Kleitos" of "Operation
+    Kleitos"), unless a person the text names in full bears it."""
     person_words = {word for i, text in enumerate(texts) if labels[i] == "person" and len(text.split()) > 1
                     for word in normalise(text).split()}
     long_names: dict[str, int] = {}

@@ -21,7 +21,7 @@ class Reader(Sides):
     def links(self, about_exercises: bool) -> list[Link]:
         """Every rule whose trigger words the sentence has."""
         rules = [(self.memberships, ("member_nouns", "contribute_verbs", "invoke", "join", "-", "\u2013")),
-                 (self.named_groupings, ("known", "called", "dubbed", "named", "include_verbs")),
+                 (self.named_groupings, ("naming_participles", "include_verbs")),
                  (self.allies, ("ally_nouns",)),
                  (self.backing, ("backing_verbs", "backing_nouns", "with_verbs", "sign", "pro")),
                  (self.stationing, ("station_verbs",)),
@@ -106,20 +106,23 @@ class Reader(Sides):
             yield from self.link("member", *members, group=group)
 
     def named_groupings(self) -> Iterator[Link]:
-        """Members of a grouping the text names or describes: "France, Britain and Germany,
-        known as the E3"; "the Coalition for Change, an opposition alliance that includes the
-        Akhali and Droa parties"; "the M23 operates within a coalition called the AFC"."""
+        """Members of a grouping the text names or describes: "Spain, Portugal and Italy,
+        known as the Southern Trio"; "the Unity Front, an opposition alliance that includes the
+        Zeta and Omega parties"; "the rebels operate within a coalition called the Freedom Front".
+        Not "known for their hostility to NATO" nor "named by the Commission": the name itself
+        must follow the participle ("known as X", "called X")."""
         for token in self.sentence:
             lemma = token.lemma_.lower()
-            if token.lower_ in ("known", "called", "dubbed", "named") and token.dep_ == "acl":
-                named = [t for t in token.subtree if t.i > token.i and self.body(t) is not None]
-                group = self.body(named[0]) if named else None
+            if token.lower_ in words("naming_participles") and token.dep_ == "acl":
+                group = self._name_given(token)
                 listed = token.head
+                if group is None:
+                    continue
                 if listed.conjuncts:  # the list's own name
                     yield from self.link("member", *(s for t in [listed, *listed.conjuncts]
                                                      for s in self.np_sides(t, people=False)), group=group)
                 elif listed.lemma_.lower() in words("alliance_nouns") and listed.dep_ == "pobj" \
-                        and listed.head.lower_ in ("within", "in", "into", "to"):
+                        and listed.head.lower_ in words("inside_preps"):
                     yield from self.link("member", *self.subjects(listed.head.head, people=False), group=group)
             elif lemma in words("include_verbs") and token.pos_ == "VERB" and not negated(token):
                 grouping = token.head if token.dep_ == "relcl" else None
@@ -128,6 +131,16 @@ class Reader(Sides):
                 group = self.body(grouping.head) if grouping.dep_ == "appos" else self.body(grouping)
                 members = [s for o in children(token, "dobj") for s in self.np_sides(o, people=False)]
                 yield from self.link("member", *members, group=group)
+
+    def _name_given(self, participle: Token) -> str | None:
+        """The body named right after "called"/"known as": its object or predicate, or the object of "as"."""
+        doc = participle.doc
+        after = participle.i + 1
+        if after < len(doc) and doc[after].lower_ == "as":
+            after += 1
+        while after < len(doc) and doc[after].lower_ in ("the", "a", "an"):
+            after += 1
+        return self.body(doc[after]) if after < len(doc) and after - participle.i <= 3 else None
 
     def security_pacts(self) -> Iterator[Link]:
         """"Turkey, which has a 10-year defence agreement with Mogadishu": the holder and the
@@ -397,7 +410,7 @@ class Reader(Sides):
         while noun.dep_ in ("amod", "compound") and noun.head.i > noun.i:
             noun = noun.head
         named = self.cast.mention_at(noun.i)
-        if named is not None:  # "the pro-European Party of Action and Solidarity"
+        if named is not None:  # "the pro-European Party of Reform and Unity"
             yield from self.link("backs", named.actor, self.cast.side(backed))
             return
         backers = [self.side(o) for p in children(noun, "prep", "agent") if p.lower_ == "by"

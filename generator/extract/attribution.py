@@ -51,6 +51,7 @@ class ReportingVerbs:
     claim_nouns: frozenset[str]
     denial_verbs: frozenset[str]
     withholding_verbs: frozenset[str]
+    telling_verbs: frozenset[str]
 
     def __contains__(self, lemma: str) -> bool:
         return lemma in self.speech or lemma in self.stance
@@ -136,14 +137,28 @@ def _says_nothing(verb: Token) -> bool:
 
 
 def _withheld(verb: Token) -> bool:
+    """Speech held back says nothing: "has not said whether", "declined to say when", "did not
+    comment". A negated belief or agreement still holds a view ("does not believe the talks will
+    succeed"): its complement says what."""
     verbs = reporting_verbs()
     if verb.lemma_.lower() in verbs.withholding_verbs:
-        return any(child.dep_ == "xcomp" and child.lemma_.lower() in verbs.speech for child in verb.children)
-    if verb.lemma_.lower() not in verbs.speech:
+        return any(child.dep_ == "xcomp" and child.lemma_.lower() in verbs.telling_verbs and _says_no_content(child)
+                   for child in verb.children)
+    if verb.lemma_.lower() not in verbs.telling_verbs or not _says_no_content(verb):
         return False
-    if any(child.dep_ == "neg" for child in verb.children):
-        return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in verbs.withholding_verbs
+    held_back = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in verbs.withholding_verbs
+    return held_back or any(child.dep_ == "neg" for child in verb.children)
+
+
+def _says_no_content(verb: Token) -> bool:
+    """Nothing said after the verb but, at most, an open question ("whether it will fund", "when")
+    or a pronoun for what others said ("have not confirmed that")."""
+    complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj") and c.pos_ != "PRON"]
+    return all(any(t.lower_ in _OPEN_MARKS and t.i <= c.i for t in c.subtree) or c.lower_ in _OPEN_MARKS
+               for c in complements)
+
+
+_OPEN_MARKS = frozenset({"whether", "if", "when", "how", "why", "where", "what", "who", "which"})
 
 
 def _is_background(verb: Token) -> bool:

@@ -10,6 +10,8 @@ from generator.extract.lexicon import gazetteer
 _DATELINE = re.compile(r"(?P<places>[A-Z][\w.'\u2019-]*(?:[ /][A-Z][\w.'\u2019-]*){0,3})"
                        r"(?:, [A-Z][\w.]*(?: [A-Z\d][\w.]*){0,2}){0,2}"
                        r"(?P<agency> \([A-Z][\w .&'-]{1,30}\))? ?(?:--|[-\u2013\u2014]) ")
+_MIN_PLACE_LETTERS = 4
+"""An unlisted word in capitals shorter than this is more likely an acronym than a city."""
 _DATELINE_PARAGRAPHS = 3
 """A dateline opens one of the first paragraphs (the title comes before it)."""
 
@@ -29,9 +31,14 @@ def dateline_chars(text: str) -> tuple[int, int] | None:
 
 
 def _places_in_capitals(text: str) -> bool:
-    """"CHISINAU", "DUBAI/ATHENS": places in capitals, not an acronym that opens a sentence ("NATO -")."""
+    """"CHISINAU", "DUBAI/ATHENS": places in capitals, not an acronym that opens a sentence
+    ("NATO -", "M23 -", "FDLR -"): a listed capital or state, or an unlisted word that reads as one."""
     for word in re.split(r"[ /]", text):
         form = gazetteer().lookup(word)
-        if not word.isupper() or (form is not None and form.type == "short"):
+        if not word.isupper() or not word.replace(".", "").isalpha():
+            return False
+        if form is not None and (form.type == "short" or form.entry.kind != "state"):
+            return False
+        if form is None and (len(word) < _MIN_PLACE_LETTERS or not set(word) & set("AEIOUY")):
             return False
     return True

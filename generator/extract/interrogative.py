@@ -40,7 +40,7 @@ _DANGLING_DEPS = frozenset({"cc", "punct", "mark", "det", "preconj", "prep", "au
 _COUNTRY_ENTITIES = frozenset({"GPE", "ORG", "LOC", "FAC"})
 _PLURAL_PRONOUNS = frozenset({"they", "we", "i", "you", "both", "these", "those"})
 _NO_DOUBLING = "wxy"
-DOUBLED_ARTICLE = re.compile(r"\b(the|a|an)\s+(?:the|a|an)\b", re.IGNORECASE)
+DOUBLED_ARTICLE = re.compile(r"\b(the|a|an)\s+(?:the|a|an)\b(?![-\w])", re.IGNORECASE)
 """A slip of the source's ("to the The United Nations") that a rephrasing should not repeat."""
 
 

@@ -103,6 +103,8 @@ def is_agent_use(span: Span) -> bool:
 def _acts_in_relative(clause: Token) -> bool:
     """ "..., whose troops were deployed", "..., which has closed its border": the clause's
     subject is the state itself."""
+    if clause.lemma_.lower() in _names()["stative_verbs"]:
+        return False  # "Chad, which is one of the poorest countries", "which borders Sudan"
     return any(t.lower_ == "whose" or (t.lower_ in ("which", "who") and t.dep_ == "nsubj")
                for t in clause.subtree if t.i < clause.i)
 
@@ -154,7 +156,7 @@ def is_thing_use(span: Span) -> bool:
         root = root.head  # "in Tyre and Nabatieh"
     head = root.head
     if root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.i > root.i:
-        # "the Rukban camp" is a thing's; "the UKMTO agency", "the Sheriff conglomerate" a body's name
+        # "the Rukban camp" is a thing's; "the NCSO agency", "the Delta conglomerate" a body's name
         return head.lower_ not in _names()["person_nouns"] | _names()["body_words"] | _names()["org_nouns"]
     if root.dep_ == "pobj" and head.lower_ == "at":
         # "met at the Monastery", "crossings at Jarinje"; not "an analyst at Stratfor"

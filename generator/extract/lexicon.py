@@ -82,6 +82,13 @@ def word_list(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def not_person_words() -> frozenset[str]:
+    """Words no person's name holds: places, bodies and things (not_person), company tails."""
+    names = word_sets("names")
+    return names["not_person"] | names["company_tails"]
+
+
+@lru_cache(maxsize=1)
 def shared_names() -> dict[str, tuple[str, ...]]:
     """Short names two states share ("Congo") -> the ids of the states, the usual one first."""
     ids = {entry.iso: entry.id for entry in gazetteer().entries.values() if entry.kind == "state" and entry.iso}

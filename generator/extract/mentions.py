@@ -15,16 +15,19 @@ its name in the text or when cited as a source.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from generator.extract import kinds, roles
 from generator.extract.acronyms import find_definitions, tokens_at
 from generator.extract.aliases import NAME_PARTICLES, normalise
 from generator.extract.dateline import dateline_chars
-from generator.extract.lexicon import Entry, gazetteer, phrase_matcher, shared_names, title_matcher, word_sets
+from generator.extract.lexicon import (
+    Entry, gazetteer, not_person_words, phrase_matcher, shared_names, title_matcher, word_sets,
+)
 from generator.extract.roles import title_length
 
 _LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "nationality",
@@ -55,7 +58,7 @@ class Candidate:
     full_name: str = ""
     """The person's full name when only the headline gives it."""
     named_by_cue: bool = False
-    """The text says this is a name: a body noun after it ("the Akhali party"), "known as" before it."""
+    """The text says this is a name: a body noun after it ("the Zeta party"), "known as" before it."""
 
 
 def detect(doc: Doc, publisher: str | None = None) -> list[Candidate]:
@@ -202,7 +205,7 @@ def _clean(span: Span) -> Span | None:
     while start < end and (doc[start].lower_ in ("the",) + POSSESSIVES or doc[start].is_punct):
         start += 1
     if span.label_ == "ORG" and end - start > 3 and doc[start].lower_ == "pro" and doc[start + 1].text == "-":
-        start += 3  # "pro-European Party of Action": what the party is for is no part of its name
+        start += 3  # "pro-European Party of Reform": what the party is for is no part of its name
     if span.label_ in ("PERSON", "ORG"):
         start += title_length(list(doc[start:end]))
     while end > start and (doc[end - 1].text in POSSESSIVES + ("'", "\u2019") or doc[end - 1].is_punct):
@@ -214,7 +217,7 @@ def _clean(span: Span) -> Span | None:
 
 def _completed(span: Span) -> Span:
     """A body's name that the NER cut before "of"/"for (the)" and capitalised words, or
-    after "and" ("Party of Action and" + "Solidarity")."""
+    after "and" ("Party of Reform and" + "Unity")."""
     doc = span.doc
     if span[-1].lower_ == "and" and span.end < len(doc) and doc[span.end].text[:1].isupper():
         end = span.end
@@ -264,11 +267,11 @@ def _entity_candidate(entity: Span, hits: list[Span]) -> Candidate | None:
         if label == "person" and kinds.named_body(entity) is not None:
             label = kinds.named_body(entity)  # "grid operator Elering", however it was tagged
         elif label == "person" and len(entity) > 1 and entity[-1].lower_ in word_sets("names")["company_tails"]:
-            label = "organization"  # "Kallisto Maritime"
+            label = "organization"  # "Delos Maritime"
         elif label == "person" and not _looks_like_person(entity):
             return None
         elif label == "place" and len(entity) > 1 and entity[-1].lower_ in word_sets("names")["body_words"]:
-            label = "organization"  # "the Patriotic Bloc" tagged as a place: a body's name
+            label = "organization"  # "the Civic Bloc" tagged as a place: a body's name
         return Candidate(entity.start, entity.end, entity.text, label)
     longest = max(hits, key=len)
     entry = gazetteer().forms[longest.label_].entry
@@ -320,9 +323,7 @@ def _hit_candidate(hit: Span) -> Candidate:
 def _looks_like_person(span: Span) -> bool:
     """Rejects what the NER took for a person: "gaunt", a capitalised adjective."""
     last = span[-1]
-    names = word_sets("names")
-    return last.pos_ == "PROPN" and last.text[:1].isupper() and last.lower_ not in names["not_person"] \
-        and last.lower_ not in names["company_tails"]
+    return last.pos_ == "PROPN" and last.text[:1].isupper() and last.lower_ not in not_person_words()
 
 
 def _with_long_forms(doc: Doc, candidates: list[Candidate], named: list[Span]) -> list[Candidate]:
@@ -333,14 +334,14 @@ def _with_long_forms(doc: Doc, candidates: list[Candidate], named: list[Span]) -
         inside = [c for c in candidates if c.start < long.end and long.start < c.end]
         if any(c.entry is not None and c.start <= long.start and (c.end >= long.end or c.entry.kind != "state")
                for c in inside):
-            continue  # a listed body stays; a state at the start of a longer name is part of it ("UKMTO")
+            continue  # a listed body stays; a state at the start of a longer name is part of it ("NCSO")
         if any(c.start < long.start or c.end > long.end for c in inside):
             continue
         candidates = [c for c in candidates if c not in inside]
         candidates.append(Candidate(long.start, long.end, long.text, "organization"))
         short = definition.short
         if not any(c.start < short.end and short.start < c.end for c in candidates):
-            candidates.append(Candidate(short.start, short.end, short.text, "organization"))  # the NER missed "(UKMTO)"
+            candidates.append(Candidate(short.start, short.end, short.text, "organization"))  # the NER missed "(NCSO)"
     return candidates
 
 
@@ -498,6 +499,15 @@ def _without_bare_outlet_initials(doc: Doc, candidates: list[Candidate]) -> list
     return kept
 
 
+def _capitalised_run(doc: Doc, start: int, most: int, taken: set[int], fits: Callable[[Token], bool]) -> int:
+    """The end of the run of at most `most` capitalised tokens from `start`, outside `taken`, that `fits`."""
+    end = start
+    while end < len(doc) and end - start < most and end not in taken and doc[end].text[:1].isupper() \
+            and fits(doc[end]):
+        end += 1
+    return end
+
+
 def _named_after_a_body_noun(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """A capitalised name the NER missed right after a noun saying what kind of body it
     is: "Estonian grid operator Elering", "the chipmaker Nexperia"."""
@@ -506,27 +516,28 @@ def _named_after_a_body_noun(doc: Doc, candidates: list[Candidate]) -> list[Cand
     found = []
     for noun in tokens_at(doc, *org_nouns):
         start = noun.i + 1
-        end = start
-        while end < len(doc) and end - start < 3 and doc[end].pos_ in ("PROPN", "NOUN") \
-                and doc[end].text[:1].isupper() and doc[end].is_alpha and end not in taken:
-            end += 1
+        end = _capitalised_run(doc, start, 3, taken, lambda t: t.pos_ in ("PROPN", "NOUN") and t.is_alpha)
         if end > start and doc[end - 1].head.i != noun.i and noun.head.i in range(start, end) and \
                 gazetteer().lookup(doc[start:end].text) is None and noun.is_lower:
             found.append(Candidate(start, end, doc[start:end].text, "organization"))
     return found
 
 
-_NAMING_PARTICIPLES = ("known", "called", "dubbed", "named")
-
-
 def _with_hyphenated_end(doc: Doc, candidate: Candidate) -> Candidate:
-    """"Kang Min-jae", "Yoon Hae-chan": the tokenizer splits a hyphenated given name, and
+    """"Shin Ha-yoon", "Baek Ji-ho": the tokenizer splits a hyphenated given name, and
     the NER keeps only its first part."""
     end = candidate.end
     if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower \
+            and doc[end + 1].lower_ not in _compound_suffixes():  # not "the Erdogan-backed candidate"
         return replace(candidate, end=end + 2, text=doc[candidate.start:end + 2].text)
     return candidate
+
+
+def _compound_suffixes() -> frozenset[str]:
+    """What follows a name and a hyphen in a compound adjective ("Erdogan-led", "Limassol-based")."""
+    alliances, names = word_sets("alliances"), word_sets("names")
+    return alliances["led_words"] | alliances["backed_words"] | names["place_suffixes"] | names["compound_suffixes"]
 
 
 def _named_as(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -535,16 +546,13 @@ def _named_as(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     taken = _tokens_of(candidates)
     group_nouns = word_sets("names")["group_nouns"]
     found = []
-    for participle in tokens_at(doc, *_NAMING_PARTICIPLES):
+    for participle in tokens_at(doc, *word_sets("alliances")["naming_participles"]):
         named = participle.head
         if participle.dep_ != "acl" or not (named.conjuncts or named.lower_ in group_nouns):
             continue
         start = participle.i + 1 + (participle.i + 1 < len(doc) and doc[participle.i + 1].lower_ == "as")
         start += start < len(doc) and doc[start].lower_ == "the"
-        end = start
-        while end < len(doc) and end - start < 4 and end not in taken and doc[end].text[:1].isupper() \
-                and not doc[end].is_punct:
-            end += 1
+        end = _capitalised_run(doc, start, 4, taken, lambda t: not t.is_punct)
         if end > start and gazetteer().lookup(doc[start:end].text) is None:
             label = "group" if named.lower_ in group_nouns else "organization"
             found.append(Candidate(start, end, doc[start:end].text, label, named_by_cue=True))
@@ -553,7 +561,7 @@ def _named_as(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
 
 def _names_before_a_body_noun(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """Names the NER missed or took for places that qualify a noun saying what they are:
-    "the Akhali and Droa parties", "the Sheriff conglomerate"."""
+    "the Zeta and Omega parties", "the Delta conglomerate"."""
     unlisted = {c.start: c for c in candidates if c.entry is None and c.end == c.start + 1}
     taken = _tokens_of([c for c in candidates if c.start not in unlisted])
     body_nouns = word_sets("names")["named_body_nouns"]
@@ -694,7 +702,7 @@ def _in_credits(doc: Doc, candidate: Candidate) -> bool:
 
 
 def _qualifies_a_place(doc: Doc, candidate: Candidate) -> bool:
-    """"Piraeus-based Kallisto Maritime", "the Liberia-flagged Aegean Dawn": where a company
+    """"Limassol-based Delos Maritime", "the Liberia-flagged Sea Lark": where a company
     sits or a ship is registered, not an actor."""
     end = candidate.end
     return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \

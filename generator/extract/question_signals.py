@@ -149,7 +149,8 @@ _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 def withheld_detail(sentence: Span, previous: Span | None) -> list[Signal]:
     """ "... said the delegations would return to Doha in the coming weeks. It gave no date." ->
     When will the delegations return to Doha?; "He did not elaborate." -> How will ...?"""
-    if previous is None or sum(not t.is_punct for t in sentence) > _WITHHELD_MAX_WORDS:
+    if previous is None or len(sentence) > 2 * _WITHHELD_MAX_WORDS \
+            or sum(not t.is_punct for t in sentence) > _WITHHELD_MAX_WORDS:
         return []
     ask = _withheld_question_word(sentence, question_cues())
     clause, speech = _reported_clause(previous)
@@ -159,7 +160,7 @@ def withheld_detail(sentence: Span, previous: Span | None) -> list[Signal]:
     if ask == "when":  # the date it does give is too vague to keep: "in the coming weeks"
         dropped = frozenset(t.i for child in clause.children if child.i > clause.i
                             and any(t.ent_type_ in _TIME_ENTITIES for t in child.subtree) for t in child.subtree)
-    phrasing = Phrasing(forward=speech is not None and speech.tag_ == "VBD", ask=ask, dropped=dropped)
+    phrasing = Phrasing(forward=speech.tag_ == "VBD", ask=ask, dropped=dropped)
     return [Signal(verb=clause, phrasing=phrasing, kind=WITHHELD, context=previous)]
 
 
@@ -483,7 +484,7 @@ def _blamed_on(verb: Token, kind: str) -> list[Signal]:
     party = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
     if party is None:
         return []
-    if deed.tag_ in ("WDT", "WP") or deed.dep_ == "nsubjpass" and deed.lower_ in ("which", "that"):
+    if deed.tag_ in ("WDT", "WP"):  # "which Moscow blamed on Kyiv", "which was blamed on Kyiv"
         if verb.dep_ != "relcl":
             return []
         deed = _top_of_noun_chain(verb.head)  # "a strike on a dormitory in Ukraine, which ...": the strike

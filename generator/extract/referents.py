@@ -35,7 +35,7 @@ class Referents:
     _things: list[tuple[int, int, str, bool]] = field(default_factory=list)
     _described: list[tuple[int, int, str, str]] = field(default_factory=list)
     """(sentence number, token index, actor id, noun) for each description in apposition to a name:
-    "Operation Aspides, the EU's naval mission" -> "mission"."""
+    "Operation Kleitos, the EU's naval mission" -> "mission"."""
 
     def read(self, sentence_number: int, sentence: Span) -> None:
         """Remember the actors named in `sentence` (outside quotes); main-clause subjects are prominent."""
@@ -74,7 +74,7 @@ class Referents:
         """The actor a definite description stands for: "the agency" after the UN Relief and Works
         Agency, "the court" after the International Court of Justice; the latest actor named in the
         last few sentences whose name holds the noun, else one the text described so ("the mission"
-        after "Operation Aspides, the EU's naval mission")."""
+        after "Operation Kleitos, the EU's naval mission")."""
         if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
                 or any(c.dep_ in ("compound", "amod", "poss") for c in noun.children):
             return None

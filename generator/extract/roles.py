@@ -16,7 +16,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract import kinds
-from generator.extract.lexicon import gazetteer, titles_by_length, word_sets
+from generator.extract.lexicon import gazetteer, not_person_words, titles_by_length, word_sets
 
 _NP_DEPS = ("compound", "amod", "nmod", "poss", "case")
 _MAX_ROLE_TOKENS = 14
@@ -81,12 +81,14 @@ def _name_in_run(doc: Doc, run: list[Token]) -> Span | None:
         run = run[offices[-1] + 1:]
     if not 1 <= len(run) <= _MAX_NAME_WORDS:
         return None
-    not_person = word_sets("names")["not_person"] | word_sets("names")["company_tails"]
+    not_person = not_person_words()
     if any(t.lower_ in not_person or gaz.lookup(t.text) for t in run):
         return None
     span = doc[run[0].i: run[-1].i + 1]
+    # "the Civic Bloc": a name ending in a body word is a body's; at the start of a sentence
+    # the first word may only be capitalised there ("Key Security Council powers ...")
     if len(span) > 1 and span[-1].lower_ in word_sets("names")["body_words"] and span.start != span.sent.start:
-        span.label_ = "ORG"  # "the Patriotic Bloc": a name ending in a body word is a body's
+        span.label_ = "ORG"
         return span
     body = kinds.named_body(span)
     if body is not None:  # "Serb List, the largest political party ...": a body, labelled so

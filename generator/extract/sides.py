@@ -207,7 +207,7 @@ class Sides:
         """The sides of a verb's subject, looking through "agreed to support" chains (without
         `people`, people named in it do not count, as in `np_sides`)."""
         token = verb
-        while not children(token, *SUBJECTS) and token.dep_ in ("xcomp", "conj") and token.head is not token:
+        while not children(token, *SUBJECTS) and token.dep_ in ("xcomp", "conj") and token.head.i != token.i:
             token = token.head
         subjects = children(token, *SUBJECTS)
         if not subjects and token.dep_ == "acl" and token.head.pos_ in ("PROPN", "NOUN"):
@@ -288,7 +288,7 @@ def negated(token: Token) -> bool:
             return True
         if current.dep_ in ("acl", "ccomp") and current.head.lemma_.lower() in words("unasserted"):
             return True
-        if current.dep_ not in ("xcomp", "ccomp", "conj", "attr") or current.head is current:
+        if current.dep_ not in ("xcomp", "ccomp", "conj", "attr") or current.head.i == current.i:
             return False  # a negation above an adverbial or relative clause is not this clause's
         current = current.head
     return False

@@ -469,23 +469,25 @@ def test_a_list_known_by_one_name_lends_no_alias_to_its_last_item(make_article):
 
 
 def test_a_hyphenated_given_name_is_kept_whole(make_article):
-    _, cast = cast_of(make_article, "Rep. Kang Min-jae of the ruling party told reporters the briefing was "
-                                    "alarming. Kang added that the government would act.")
-    assert "kang-min-jae" in by_id(cast) and "Kang" in by_id(cast)["kang-min-jae"].aliases
+    _, cast = cast_of(make_article, "Rep. Shin Ha-yoon of the ruling party told reporters the briefing was "
+                                    "alarming. Shin added that the government would act. The Erdogan-backed "
+                                    "candidate won.")
+    assert "shin-ha-yoon" in by_id(cast) and "Shin" in by_id(cast)["shin-ha-yoon"].aliases
+    assert "erdogan-backed" not in by_id(cast)
 
 
 def test_a_name_ending_in_a_body_word_after_a_preposition_is_a_body(make_article):
-    _, cast = cast_of(make_article, "Her opponents in the Patriotic Bloc accused her of using the cold as a "
+    _, cast = cast_of(make_article, "Her opponents in the Civic Bloc accused her of using the cold as a "
                                     "weapon.")
-    assert by_id(cast)["patriotic-bloc"].kind == "group"
+    assert by_id(cast)["civic-bloc"].kind == "group"
 
 
 def test_a_party_name_with_and_is_one_name_without_what_it_is_for(make_article):
     article, cast = _article_and_cast(
-        make_article, "Sandu, whose pro-European Party of Action and Solidarity (PAS) won a majority, spoke.")
+        make_article, "Sandu, whose pro-European Party of Reform and Unity (PRU) won a majority, spoke.")
     alliances = find_alliances(article, cast)
-    assert "Party of Action and Solidarity" in {a.name for a in cast.actors}
-    assert any(set(a.members) == {"party-of-action-and-solidarity", "eu"} for a in alliances)
+    assert "Party of Reform and Unity" in {a.name for a in cast.actors}
+    assert any(set(a.members) == {"party-of-reform-and-unity", "eu"} for a in alliances)
 
 
 def test_an_acronym_listed_alone_joins_its_full_name(make_article):
@@ -500,25 +502,25 @@ def _article_and_cast(make_article, body):
 
 
 def test_a_place_a_company_is_based_in_or_a_ship_flagged_in_is_no_actor(make_article):
-    _, cast = cast_of(make_article, "The manager, Piraeus-based Kallisto Maritime, said the Liberia-flagged "
-                                    "Aegean Dawn was safe.")
+    _, cast = cast_of(make_article, "The manager, Limassol-based Delos Maritime, said the Liberia-flagged "
+                                    "Sea Lark was safe.")
     actors = by_id(cast)
-    assert actors["kallisto-maritime"].kind == "organization"
-    assert not {"liberia", "piraeus"} & set(actors)
+    assert actors["delos-maritime"].kind == "organization"
+    assert not {"liberia", "limassol"} & set(actors)
 
 
 def test_a_bare_word_of_a_body_name_is_that_body_even_if_tagged_a_person(make_article):
-    _, cast = cast_of(make_article, "A frigate operating under Operation Aspides rescued the crew. Greece said "
-                                    "it was in contact with Aspides, whose headquarters are in Larissa.")
-    assert [(a.id, a.kind) for a in cast.actors if "Aspides" in a.name] == [("operation-aspides", "organization")]
+    _, cast = cast_of(make_article, "A frigate operating under Operation Kleitos rescued the crew. Greece said "
+                                    "it was in contact with Kleitos, whose headquarters are in Volos.")
+    assert [(a.id, a.kind) for a in cast.actors if "Kleitos" in a.name] == [("operation-kleitos", "organization")]
 
 
 def test_a_long_form_that_starts_with_a_state_is_a_body_of_its_own(make_article):
-    _, cast = cast_of(make_article, "The ship was hit, the British military's United Kingdom Maritime Trade "
-                                    "Operations (UKMTO) agency said.")
+    _, cast = cast_of(make_article, "The ship was hit, the Norwegian navy's Norway Coastal Safety Operations "
+                                    "(NCSO) agency said.")
     actors = by_id(cast)
-    assert actors["united-kingdom-maritime-trade-operations"].kind == "organization"
-    assert "UKMTO" in actors["united-kingdom-maritime-trade-operations"].aliases
+    assert actors["norway-coastal-safety-operations"].kind == "organization"
+    assert "NCSO" in actors["norway-coastal-safety-operations"].aliases
 
 
 def test_an_agency_is_an_outlet_only_as_a_news_agency(make_article):
@@ -542,15 +544,26 @@ def test_congo_is_the_congo_the_text_otherwise_names(make_article, body, congo):
 
 def test_an_acronym_the_text_says_a_body_is_known_by_is_its_alias(make_article):
     _, cast = cast_of(make_article, "The army has fought the M23 for years. The Congolese army, known by its French "
-                                    "acronym FARDC, said it was responding to provocations.")
-    assert any("FARDC" in actor.aliases for actor in cast.actors)
+                                    "acronym, FAC, said it was responding to provocations.")
+    assert "fac" not in by_id(cast)
+    assert [actor.name for actor in cast.actors if "FAC" in actor.aliases] == ["Congolese army"]
 
 
 def test_a_town_seized_or_captured_is_a_place(make_article):
-    _, cast = cast_of(make_article, "The M23 seized Walikale and captured Pinga last year.")
-    assert set(by_id(cast)) == {"m23"}
+    _, cast = cast_of(make_article, "Hamas seized Norvale and captured Tellis last year.")
+    assert set(by_id(cast)) == {"hamas"}
 
 
 def test_a_state_the_ner_took_for_a_person_does_not_swallow_the_title_after_it(make_article):
-    _, cast = cast_of(make_article, "Solomon Islands Prime Minister Jeremiah Manele defended the deal.")
-    assert sorted(by_id(cast)) == ["jeremiah-manele", "solomon-islands"]
+    _, cast = cast_of(make_article, "Solomon Islands Prime Minister Peter Tolo defended the deal.")
+    assert sorted(by_id(cast)) == ["peter-tolo", "solomon-islands"]
+
+
+def test_an_acronym_with_a_digit_opening_a_paragraph_is_no_dateline(make_article):
+    _, cast = cast_of(make_article, "M23 - the rebel group - said on Monday it would withdraw.")
+    assert [a.id for a in cast.actors] == ["m23"]
+
+
+def test_a_place_described_by_a_relative_clause_is_still_a_place(make_article):
+    _, cast = cast_of(make_article, "Refugees fled to Chad, which is one of the poorest countries.")
+    assert "chad" not in by_id(cast)

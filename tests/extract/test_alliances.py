@@ -485,6 +485,15 @@ def test_a_group_operating_within_a_coalition_called_x_is_its_member(make_articl
 
 
 def test_rebels_backed_by_a_state_are_the_group_named_before(make_article):
-    body = ("The M23 seized the town of Walikale on Monday.\n\n"
+    body = ("The M23 seized the town of Norvale on Monday.\n\n"
             "Qatar has mediated between Kinshasa and the Rwanda-backed rebels since last year.")
     assert frozenset(("rwanda", "m23")) in pairs(alliances_of(make_article, body))
+
+
+@pytest.mark.parametrize("body", [
+    "Russia, China and Iran, known for their hostility to NATO, met in Minsk.",
+    "Poland and Hungary, named by the European Commission, objected to the plan.",
+    "Qatar sent aid to a coalition called the Unity Front.",
+])
+def test_a_naming_participle_without_a_name_after_it_makes_no_members(make_article, body):
+    assert not [a for a in alliances_of(make_article, body) if a.group is not None]

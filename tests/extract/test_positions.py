@@ -38,6 +38,15 @@ def test_a_doubled_article_of_the_source_is_not_repeated_in_the_stance(make_arti
     assert position.stance == "plans to present the issue to the United Nations"
 
 
+@pytest.mark.parametrize(("body", "stance"), [
+    ("Norland does not believe the talks will succeed.", "does not believe the talks will succeed"),
+    ("Norland plans to buy an A-10 jet.", "plans to buy an A-10 jet"),
+])
+def test_a_negated_belief_is_a_position_and_words_stay_whole(make_article, body, stance):
+    [position] = positions_in(make_article, body, ("state", "Norland"))
+    assert position.stance == stance
+
+
 def test_negated_stance_keeps_its_negation(make_article):
     [position] = positions_in(make_article, "Norland does not support the new border treaty.", ("state", "Norland"))
     assert position.stance == "does not support the new border treaty"
@@ -48,6 +57,7 @@ def test_negated_stance_keeps_its_negation(make_article):
     "Norland's foreign ministry did not say when the border would reopen.",
     "Norland declined to say when it would hold the vote.",
     "Norland has refused to say whether it will fund the new pipeline.",
+    "The Ostavia government says Norland will pay, but Norland has not confirmed that.",
 ])
 def test_speech_held_back_is_no_position(make_article, body):
     assert positions_in(make_article, body, ("state", "Norland")) == ()
