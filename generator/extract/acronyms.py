@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import LOWER
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 _MAX_SHORT_CHARS = 10
 _FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "in", "on", "de", "du", "des", "la", "le", "of the", "&"})
@@ -125,6 +125,17 @@ _RENAMING_CUES = (("formerly",), ("known", "as"), ("also", "known", "as"), ("als
 
 _CUE_STARTS = frozenset(cue[0] for cue in _RENAMING_CUES) | {"or"}
 _NAME_NOUNS = frozenset({"acronym", "initials", "abbreviation", "name"})
+
+
+def name_start(participle: Token) -> int:
+    """Where the name after "called" or "known as" starts: past "as" and an article."""
+    doc = participle.doc
+    start = participle.i + 1
+    if start < len(doc) and doc[start].lower_ == "as":
+        start += 1
+    while start < len(doc) and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    return start
 
 
 def renamings(doc: Doc) -> list[tuple[int, int]]:

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from generator.extract.acronyms import name_start
 from generator.extract.lexicon import gazetteer, word_sets
 from generator.extract.sides import (
     RECIPROCAL, SUBJECTS, Link, Sides, before_possessive, children, negated, quote_speaker, words,
@@ -133,14 +134,9 @@ class Reader(Sides):
                 yield from self.link("member", *members, group=group)
 
     def _name_given(self, participle: Token) -> str | None:
-        """The body named right after "called"/"known as": its object or predicate, or the object of "as"."""
-        doc = participle.doc
-        after = participle.i + 1
-        if after < len(doc) and doc[after].lower_ == "as":
-            after += 1
-        while after < len(doc) and doc[after].lower_ in ("the", "a", "an"):
-            after += 1
-        return self.body(doc[after]) if after < len(doc) and after - participle.i <= 3 else None
+        """The body named right after "called" or "known as" ("known for ..." names none)."""
+        start = name_start(participle)
+        return self.body(participle.doc[start]) if start < len(participle.doc) and start - participle.i <= 3 else None
 
     def security_pacts(self) -> Iterator[Link]:
         """"Turkey, which has a 10-year defence agreement with Mogadishu": the holder and the

@@ -157,7 +157,8 @@ def is_thing_use(span: Span) -> bool:
     head = root.head
     if root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.i > root.i:
         # "the Rukban camp" is a thing's; "the NCSO agency", "the Delta conglomerate" a body's name
-        return head.lower_ not in _names()["person_nouns"] | _names()["body_words"] | _names()["org_nouns"]
+        names = _names()
+        return not any(head.lower_ in names[key] for key in ("person_nouns", "body_words", "org_nouns"))
     if root.dep_ == "pobj" and head.lower_ == "at":
         # "met at the Monastery", "crossings at Jarinje"; not "an analyst at Stratfor"
         return head.head.pos_ in ("VERB", "AUX") or head.head.lower_ in _geo_nouns()

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from generator.extract import kinds, roles
-from generator.extract.acronyms import find_definitions, tokens_at
+from generator.extract.acronyms import find_definitions, name_start, tokens_at
 from generator.extract.aliases import NAME_PARTICLES, normalise
 from generator.extract.dateline import dateline_chars
 from generator.extract.lexicon import (
@@ -219,11 +219,8 @@ def _completed(span: Span) -> Span:
     """A body's name that the NER cut before "of"/"for (the)" and capitalised words, or
     after "and" ("Party of Reform and" + "Unity")."""
     doc = span.doc
-    if span[-1].lower_ == "and" and span.end < len(doc) and doc[span.end].text[:1].isupper():
-        end = span.end
-        while end < len(doc) and end - span.end < _MAX_NAME_TAIL and doc[end].pos_ == "PROPN" \
-                and doc[end].text[:1].isupper():
-            end += 1
+    if span[-1].lower_ == "and":
+        end = _capitalised_run(doc, span.end, _MAX_NAME_TAIL, set(), lambda t: t.pos_ == "PROPN")
         return _labelled(doc[span.start:end], span) if end > span.end else span
     if span[-1].lower_ not in word_sets("names")["not_person"] or span.end + 1 >= len(doc) \
             or doc[span.end].lower_ not in _NAME_LINKS:
@@ -526,12 +523,18 @@ def _named_after_a_body_noun(doc: Doc, candidates: list[Candidate]) -> list[Cand
 def _with_hyphenated_end(doc: Doc, candidate: Candidate) -> Candidate:
     """"Shin Ha-yoon", "Baek Ji-ho": the tokenizer splits a hyphenated given name, and
     the NER keeps only its first part."""
-    end = candidate.end
-    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower \
-            and doc[end + 1].lower_ not in _compound_suffixes():  # not "the Erdogan-backed candidate"
-        return replace(candidate, end=end + 2, text=doc[candidate.start:end + 2].text)
+    suffix = _hyphen_suffix(doc, candidate.end)
+    if suffix is not None and suffix.is_alpha and suffix.is_lower \
+            and suffix.lower_ not in _compound_suffixes():  # not "the Erdogan-backed candidate"
+        return replace(candidate, end=suffix.i + 1, text=doc[candidate.start:suffix.i + 1].text)
     return candidate
+
+
+def _hyphen_suffix(doc: Doc, end: int) -> Token | None:
+    """The word a hyphen joins to the name ending before `end` ("Ha-yoon", "Limassol-based")."""
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        return doc[end + 1]
+    return None
 
 
 def _compound_suffixes() -> frozenset[str]:
@@ -550,8 +553,7 @@ def _named_as(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         named = participle.head
         if participle.dep_ != "acl" or not (named.conjuncts or named.lower_ in group_nouns):
             continue
-        start = participle.i + 1 + (participle.i + 1 < len(doc) and doc[participle.i + 1].lower_ == "as")
-        start += start < len(doc) and doc[start].lower_ == "the"
+        start = name_start(participle)
         end = _capitalised_run(doc, start, 4, taken, lambda t: not t.is_punct)
         if end > start and gazetteer().lookup(doc[start:end].text) is None:
             label = "group" if named.lower_ in group_nouns else "organization"
@@ -704,14 +706,15 @@ def _in_credits(doc: Doc, candidate: Candidate) -> bool:
 def _qualifies_a_place(doc: Doc, candidate: Candidate) -> bool:
     """"Limassol-based Delos Maritime", "the Liberia-flagged Sea Lark": where a company
     sits or a ship is registered, not an actor."""
-    end = candidate.end
-    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-        and doc[end + 1].lower_ in word_sets("names")["place_suffixes"]
+    suffix = _hyphen_suffix(doc, candidate.end)
+    return suffix is not None and suffix.lower_ in word_sets("names")["place_suffixes"]
 
 
 def _shared_names_resolved(candidates: list[Candidate]) -> list[Candidate]:
     """"Congo" is the Congo the text otherwise names, else the usual one (shared_names.yml)."""
     shared = shared_names()
+    if not any(c.text in shared for c in candidates):
+        return candidates
     forms = (gazetteer().lookup(c.text) for c in candidates if c.text not in shared)
     named = {form.entry.id for form in forms if form is not None}  # "in Brazzaville" counts, a place or not
     resolved = []

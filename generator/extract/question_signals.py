@@ -153,8 +153,10 @@ def withheld_detail(sentence: Span, previous: Span | None) -> list[Signal]:
             or sum(not t.is_punct for t in sentence) > _WITHHELD_MAX_WORDS:
         return []
     ask = _withheld_question_word(sentence, question_cues())
+    if ask is None:
+        return []
     clause, speech = _reported_clause(previous)
-    if ask is None or clause is None or speech is None:
+    if clause is None:
         return []
     dropped = frozenset()
     if ask == "when":  # the date it does give is too vague to keep: "in the coming weeks"
@@ -459,7 +461,7 @@ def _accusation(verb: Token, lemma: str, kind: str) -> list[Signal]:
     if not accused:
         return []
     about = tuple(t.i for t in accused)
-    who = re.sub(r"^(The|A|An)\b", lambda m: m.group(0).lower(), render(accused))
+    who = _lower_article(render(accused))
     if deed.pos_ == "VERB":
         return [Signal(verb=deed, phrasing=Phrasing(subject=who, past=True), kind=kind, claim=verb, accused=about)]
     if lemma != "blame":

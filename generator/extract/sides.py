@@ -93,7 +93,7 @@ class Sides:
             or children(token, *SUBJECTS)
         sides = []
         for subject in subjects:
-            owners = [p for p in children(subject, "poss")] if subject.lower_ in word_sets("organs")["military"] else []
+            owners = children(subject, "poss") if subject.lower_ in word_sets("organs")["military"] else []
             sides += [self.side(o) for o in owners] or self.subjects(token, people=False)
         return [side for side in dict.fromkeys(sides) if side]
 
